@@ -61,6 +61,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...record.data };
 	}
 
+	typeOf(id: string): string {
+		const record = this.records.get(id);
+		if (!record) throw new Error(`No credential with id ${id}`);
+		return record.type;
+	}
+
 	activityOf(id: string): CredentialActivity {
 		let entry = this.activity.get(id);
 		if (!entry) {

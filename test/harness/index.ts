@@ -15,6 +15,7 @@ import { runWorkflow, type WorkflowRunResult } from './run-workflow';
 
 export { TestCredentialsHelper, type CredentialRecord } from './credentials-helper';
 export { NodeTypeRegistry } from './node-types';
+export { testCredential, type CredentialTestResult } from './credential-test';
 export { itemSource, ITEM_SOURCE_TYPE } from './item-source.node';
 export { runWorkflow, type WorkflowDefinition, type WorkflowRunResult } from './run-workflow';
 

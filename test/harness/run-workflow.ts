@@ -30,7 +30,10 @@ export interface WorkflowRunResult {
 const LOCAL_URL = 'http://127.0.0.1:5678/';
 
 /** The pieces of the server's additionalData a node can reach; every base URL must parse. */
-function additionalData(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks) {
+export function additionalData(
+	credentialsHelper: TestCredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	const data: Partial<IWorkflowExecuteAdditionalData> = {
 		credentialsHelper,
 		hooks,
