@@ -1,0 +1,205 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeParameterResourceLocator,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { chunk } from '../../../shared/chunk';
+import { dispatchBatches, type Batch } from '../../../shared/dispatch';
+import { toNodeApiError } from '../../../shared/errors';
+import { ItemLedger } from '../../../shared/ledger';
+import { RequestPacer } from '../../../shared/pacer';
+import { buildPath, type VbaEntity } from '../../catalog';
+import { entityFromParameter } from '../../methods/entity-parameter';
+import { matchResults, parseMultiStatus, type RecordOutcome } from '../../multi-status';
+import { putBatch, vbaConnection } from '../../transport';
+import { RecordValidator, type UnknownFieldPolicy } from '../../validation';
+
+export { upsertDescription as description } from './upsert.description';
+
+interface UpsertOptions {
+	batchSize?: number;
+	concurrency?: number;
+	requestsPerSecond?: number;
+	timeoutSeconds?: number;
+	unknownFields?: UnknownFieldPolicy;
+	output?: 'merge' | 'result';
+}
+
+interface Prepared {
+	path: string;
+	record: IDataObject;
+}
+
+/** VBAPI's documented limit is 25 requests/s sustained with bursts of 50 per API key. */
+const VBA_BURST = 25;
+
+function awaitsAssignedKey(entity: VbaEntity, record: IDataObject): boolean {
+	return entity.keyFields.some((field) => record[field] === 0);
+}
+
+/** Parent keys from the Parent Keys parameter, falling back to the record's own field of that name. */
+function parentKeys(
+	context: IExecuteFunctions,
+	entity: VbaEntity,
+	itemIndex: number,
+	input: IDataObject,
+): { params: Record<string, string | number>; record: IDataObject } {
+	const given = context.getNodeParameter('parentKeys.key', itemIndex, []) as Array<{ name: string; value: string }>;
+	const params: Record<string, string | number> = {};
+	const record = { ...input };
+	for (const param of entity.pathParams) {
+		const fromParameter = given.find((key) => key.name === param.name)?.value;
+		const fromRecord = param.field ? input[param.field] : undefined;
+		const value = fromParameter !== undefined && fromParameter !== '' ? fromParameter : fromRecord;
+		if (value === undefined || value === null || value === '') continue;
+		params[param.name] = value as string | number;
+		// The parent key travels in the path and, where the entity has the field, in the record too.
+		if (param.field && (fromRecord === undefined || fromRecord === '')) record[param.field] = value as string | number;
+	}
+	return { params, record };
+}
+
+function prepare(
+	context: IExecuteFunctions,
+	entity: VbaEntity,
+	validator: RecordValidator,
+	autoMap: boolean,
+	item: INodeExecutionData,
+	itemIndex: number,
+): Prepared | NodeOperationError {
+	const node = context.getNode();
+	const mapped = autoMap ? item.json : (context.getNodeParameter('columns.value', itemIndex, {}) as IDataObject);
+	let input = mapped;
+	let params: Record<string, string | number> = {};
+	if (entity.pathParams.length > 0) ({ params, record: input } = parentKeys(context, entity, itemIndex, mapped));
+
+	const check = validator.check(input);
+	if (!check.ok) {
+		return new NodeOperationError(node, `Item ${itemIndex}: ${check.message}`, {
+			itemIndex,
+			description: `Nothing was sent for this item. Field: ${check.field}. Entity: ${entity.displayName} (${entity.id}).`,
+		});
+	}
+	if (entity.pathParams.length === 0) return { path: entity.id, record: check.record };
+	const missing = entity.pathParams.filter((param) => params[param.name] === undefined).map((param) => param.name);
+	if (missing.length > 0) {
+		return new NodeOperationError(node, `Item ${itemIndex}: parent key ${missing.join(', ')} is missing`, {
+			itemIndex,
+			description: `${entity.displayName} is nested under ${entity.id}; set the parent key under Parent Keys or in the item.`,
+		});
+	}
+	return { path: buildPath(entity, params), record: check.record };
+}
+
+function resultJson(outcome: Extract<RecordOutcome, { matched: true }>): IDataObject {
+	return { status: outcome.status, message: outcome.message, key: outcome.key };
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const ledger = new ItemLedger(items.length, node);
+	const locator = this.getNodeParameter('entity', 0) as INodeParameterResourceLocator;
+	const entity = entityFromParameter(this, locator);
+	if (!entity) throw new NodeOperationError(node, 'Choose the VBAPI entity to create or update');
+	const options = this.getNodeParameter('options', 0, {}) as UpsertOptions;
+	const autoMap = this.getNodeParameter('columns.mappingMode', 0, 'autoMapInputData') === 'autoMapInputData';
+	const validator = new RecordValidator(entity, options.unknownFields ?? 'drop');
+	const mergeInput = (options.output ?? 'merge') === 'merge';
+
+	// Every item is checked before anything is sent, so a bad item cannot leave half a run applied.
+	const groups = new Map<string, { itemIndexes: number[]; records: IDataObject[] }>();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let prepared: Prepared | NodeOperationError;
+		try {
+			prepared = prepare(this, entity, validator, autoMap, items[itemIndex], itemIndex);
+		} catch (error) {
+			prepared = new NodeOperationError(node, error as Error, { itemIndex });
+		}
+		if (prepared instanceof NodeOperationError) {
+			ledger.fail(itemIndex, prepared);
+			continue;
+		}
+		let group = groups.get(prepared.path);
+		if (!group) groups.set(prepared.path, (group = { itemIndexes: [], records: [] }));
+		group.itemIndexes.push(itemIndex);
+		group.records.push(prepared.record);
+	}
+	const invalid = ledger.firstFailure();
+	if (invalid && !this.continueOnFail()) throw invalid;
+
+	const batchSize = options.batchSize ?? 100;
+	const batches: Array<Batch<{ path: string; records: IDataObject[] }>> = [];
+	for (const [path, group] of groups) {
+		const indexChunks = chunk(group.itemIndexes, batchSize);
+		const recordChunks = chunk(group.records, batchSize);
+		indexChunks.forEach((itemIndexes, n) => {
+			const records = recordChunks[n];
+			batches.push({
+				itemIndexes,
+				payload: { path, records },
+				idempotent: !records.some((record) => awaitsAssignedKey(entity, record)),
+			});
+		});
+	}
+
+	const connection = await vbaConnection(this, (options.timeoutSeconds ?? 30) * 1000);
+	const requestsPerSecond = options.requestsPerSecond ?? 25;
+	await dispatchBatches(batches, {
+		concurrency: options.concurrency ?? 5,
+		pacer: new RequestPacer({ requestsPerSecond, burst: Math.min(VBA_BURST, Math.max(1, Math.floor(requestsPerSecond))) }),
+		signal: this.getExecutionCancelSignal?.(),
+		send: async (batch) => await putBatch(this, connection, batch.payload.path, batch.payload.records),
+		settle: (batch, response) => {
+			const envelope = parseMultiStatus(response);
+			if (!envelope?.data) {
+				for (const itemIndex of batch.itemIndexes) {
+					ledger.fail(
+						itemIndex,
+						new NodeApiError(node, { message: 'no per-record results' } as JsonObject, {
+							message: 'VBAPI accepted the batch but returned no per-record results',
+							description: 'The answer to the batch request did not contain the documented 207 result list.',
+							itemIndex,
+						}),
+					);
+				}
+				return;
+			}
+			const outcomes = matchResults(batch.payload.records, entity.keyFields, envelope.data);
+			outcomes.forEach((outcome, position) => {
+				const itemIndex = batch.itemIndexes[position];
+				if (outcome.matched && (outcome.status === 200 || outcome.status === 201)) {
+					const result = resultJson(outcome);
+					ledger.succeed(itemIndex, mergeInput ? { ...items[itemIndex].json, vbaResult: result } : result);
+					return;
+				}
+				const json = outcome.matched ? resultJson(outcome) : undefined;
+				ledger.fail(
+					itemIndex,
+					new NodeApiError(node, { message: outcome.message } as JsonObject, {
+						message: outcome.matched
+							? `VBAPI did not save this record (status ${outcome.status}): ${outcome.message || 'no message'}`
+							: outcome.message,
+						httpCode: outcome.matched ? String(outcome.status) : undefined,
+						itemIndex,
+					}),
+					json,
+				);
+			});
+		},
+		fail: (batch, error) => {
+			for (const itemIndex of batch.itemIndexes) {
+				ledger.fail(itemIndex, toNodeApiError(node, error, { itemIndex, action: `send a ${entity.displayName} batch` }));
+			}
+		},
+	});
+
+	const failure = ledger.firstFailure();
+	if (failure && !this.continueOnFail()) throw failure;
+	return ledger.toNodeOutput();
+}

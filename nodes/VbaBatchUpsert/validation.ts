@@ -1,0 +1,125 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { VbaEntity, VbaField } from './catalog';
+
+export type UnknownFieldPolicy = 'drop' | 'fail';
+
+export type RecordCheck =
+	| { ok: true; record: IDataObject }
+	| { ok: false; field: string; message: string };
+
+const INTEGER = /^-?\d+$/;
+const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A field's value is converted to the catalog type where a person would expect it (CSV strings). */
+type Conversion = { ok: true; value: unknown } | { ok: false; problem: string };
+
+function convert(field: VbaField, value: unknown): Conversion {
+	switch (field.type) {
+		case 'string':
+			if (typeof value === 'string') return checkLength(field, value);
+			if (typeof value === 'number' || typeof value === 'boolean') return checkLength(field, String(value));
+			return { ok: false, problem: `must be text, got ${describe(value)}` };
+		case 'integer':
+			if (typeof value === 'number' && Number.isInteger(value)) return { ok: true, value };
+			if (typeof value === 'string' && INTEGER.test(value.trim())) return { ok: true, value: Number(value.trim()) };
+			return { ok: false, problem: `must be a whole number, got ${describe(value)}` };
+		case 'number':
+			if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value };
+			if (typeof value === 'string' && NUMBER.test(value.trim())) return { ok: true, value: Number(value.trim()) };
+			return { ok: false, problem: `must be a number, got ${describe(value)}` };
+		case 'boolean':
+			if (typeof value === 'boolean') return { ok: true, value };
+			if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
+			return { ok: false, problem: `must be true or false, got ${describe(value)}` };
+		case 'date':
+			if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))) return { ok: true, value };
+			return { ok: false, problem: `must be a date like 2026-01-31, got ${describe(value)}` };
+		case 'date-time':
+			if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
+				return { ok: true, value };
+			}
+			return { ok: false, problem: `must be a date and time like 2026-01-31T09:30:00Z, got ${describe(value)}` };
+		default:
+			return convertStructured(field, value);
+	}
+}
+
+function convertStructured(field: VbaField, value: unknown): Conversion {
+	if (field.type.startsWith('array<')) {
+		return Array.isArray(value) ? { ok: true, value } : { ok: false, problem: `must be a list, got ${describe(value)}` };
+	}
+	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { ok: true, value };
+	return { ok: false, problem: `must be an object, got ${describe(value)}` };
+}
+
+function checkLength(field: VbaField, value: string): Conversion {
+	if (field.maxLength !== undefined && value.length > field.maxLength) {
+		return { ok: false, problem: `is ${value.length} characters long; VBAPI allows at most ${field.maxLength}` };
+	}
+	if (field.minLength !== undefined && value.length < field.minLength) {
+		return { ok: false, problem: `must be at least ${field.minLength} character${field.minLength === 1 ? '' : 's'} long` };
+	}
+	return { ok: true, value };
+}
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 37)}..."` : `"${value}"`;
+	if (typeof value === 'object') return 'an object';
+	return String(value);
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Per entity, the field lookup the per-record check needs, built once per execution. */
+export class RecordValidator {
+	private readonly fields: ReadonlyMap<string, VbaField>;
+
+	private readonly required: readonly VbaField[];
+
+	constructor(
+		private readonly entity: VbaEntity,
+		private readonly unknownFields: UnknownFieldPolicy,
+	) {
+		this.fields = new Map(entity.fields.map((field) => [field.name, field]));
+		this.required = entity.fields.filter((field) => field.required);
+	}
+
+	/** Checks one record against the catalog and returns it with values converted to the catalog types. */
+	check(input: IDataObject): RecordCheck {
+		const record: IDataObject = {};
+		for (const name of Object.keys(input)) {
+			const value = input[name];
+			const field = this.fields.get(name);
+			if (field === undefined) {
+				if (this.unknownFields === 'fail') {
+					return { ok: false, field: name, message: `"${name}" is not a field of ${this.entity.displayName}` };
+				}
+				continue;
+			}
+			if (value === undefined) continue;
+			if (value === null) {
+				if (!field.nullable) return { ok: false, field: name, message: `"${name}" cannot be empty (null)` };
+				record[name] = null;
+				continue;
+			}
+			if (isBlank(value) && !field.required && field.type !== 'string') continue;
+			const converted = convert(field, value);
+			if (!converted.ok) return { ok: false, field: name, message: `"${name}" ${converted.problem}` };
+			record[name] = converted.value as IDataObject[string];
+		}
+		for (const field of this.required) {
+			if (isBlank(record[field.name])) {
+				const hint = field.key && field.type === 'integer' ? ' (use 0 to let VBAPI assign it for a new record)' : '';
+				return { ok: false, field: field.name, message: `"${field.name}" is required by ${this.entity.displayName}${hint}` };
+			}
+		}
+		return { ok: true, record };
+	}
+}

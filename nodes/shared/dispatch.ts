@@ -1,0 +1,51 @@
+import type { RequestPacer } from './pacer';
+import { runConcurrently } from './pool';
+import { withRetry, type RetryPolicy } from './retry';
+
+/** One request's worth of input items. */
+export interface Batch<P> {
+	/** Input item indexes, in the order their records appear in `payload`. */
+	itemIndexes: number[];
+	payload: P;
+	/** False when a repeat could duplicate data (e.g. records that ask the server to assign keys). */
+	idempotent: boolean;
+}
+
+export interface DispatchOptions<P, R> {
+	concurrency: number;
+	pacer: RequestPacer;
+	policy?: RetryPolicy;
+	signal?: AbortSignal;
+	send: (batch: Batch<P>) => Promise<R>;
+	/** Settles every item of the batch from the answer. */
+	settle: (batch: Batch<P>, response: R) => void;
+	/** Settles every item of a batch whose request failed as a whole, after retries. */
+	fail: (batch: Batch<P>, error: unknown) => void;
+}
+
+/**
+ * Sends batches several at once, paced and retried, and hands each answer or final failure to the
+ * caller to settle its items. The first batch goes alone: a credential with an empty token logs in
+ * on the first request, and without this every parallel lane would log in at once.
+ */
+export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, options: DispatchOptions<P, R>): Promise<void> {
+	const runOne = async (batch: Batch<P>): Promise<void> => {
+		let response: R;
+		try {
+			response = await withRetry(async () => await options.send(batch), {
+				idempotent: batch.idempotent,
+				pacer: options.pacer,
+				policy: options.policy,
+				signal: options.signal,
+			});
+		} catch (error) {
+			// Includes a run the user stopped: its items end as failed rather than vanish.
+			options.fail(batch, error);
+			return;
+		}
+		options.settle(batch, response);
+	};
+	if (batches.length === 0) return;
+	await runOne(batches[0]);
+	await runConcurrently(batches.slice(1), options.concurrency, runOne);
+}
