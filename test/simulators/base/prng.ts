@@ -1,0 +1,25 @@
+/**
+ * mulberry32: tiny, fast and good enough for fault sampling. Seeded so that a failing test
+ * replays the same sequence of faults on every run.
+ */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Fisher–Yates, in place, driven by the given generator. */
+export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
+	for (let i = items.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		const swap = items[i];
+		items[i] = items[j];
+		items[j] = swap;
+	}
+	return items;
+}
