@@ -1,0 +1,107 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+import { readErrorBody } from './error-body';
+import { explainNetworkCode, explainStatus, type StatusExplanations } from './explanations';
+import { inspectFailure, isBag } from './failure';
+import { scrubText, scrubValue } from './scrub';
+
+export interface ApiErrorDescription {
+	status?: number;
+	/** The most specific thing the server (or the network) said, scrubbed of secrets. */
+	message: string;
+	/** Secondary facts: problem title, trace/activity IDs, page title, request origin. */
+	detail?: string;
+}
+
+export interface DescribeOptions {
+	/** Exact secret values to redact in addition to the name-based scrubbing. */
+	secrets?: readonly string[];
+}
+
+function ownMessage(error: unknown): string | undefined {
+	if (typeof error === 'string') return error;
+	const message = isBag(error) ? error.message : undefined;
+	return typeof message === 'string' && message !== '' ? message : undefined;
+}
+
+/**
+ * A NodeApiError built from a plain object (by a node, or by `toNodeApiError`) keeps the object in
+ * `errorResponse`; its message is the node's own words, better than a generic status line.
+ */
+function plainResponseMessage(error: unknown): string | undefined {
+	return isBag(error) && isBag(error.errorResponse) ? ownMessage(error.errorResponse) : undefined;
+}
+
+function describeRaw(error: unknown, secrets: readonly string[]): ApiErrorDescription {
+	const failure = inspectFailure(error);
+	if (failure.cancelled) return { message: explainNetworkCode('ERR_CANCELED') };
+	if (failure.status !== undefined) {
+		const reading = readErrorBody(scrubValue(failure.body, secrets), {
+			status: failure.status,
+			contentType: failure.headers['content-type'],
+		});
+		return {
+			status: failure.status,
+			message:
+				reading?.message ??
+				plainResponseMessage(error) ??
+				`status ${failure.status}: ${explainStatus(failure.status)}`,
+			detail: reading?.detail,
+		};
+	}
+	if (failure.code !== undefined) {
+		const where = failure.url === undefined ? undefined : `request to ${failure.url}`;
+		return { message: explainNetworkCode(failure.code), detail: where };
+	}
+	return { message: ownMessage(error) ?? 'unknown error (the failure carried no message)' };
+}
+
+/** Turns anything a request can throw into words; safe to show and to put in output items. */
+export function describeApiError(error: unknown, options: DescribeOptions = {}): ApiErrorDescription {
+	const secrets = options.secrets ?? [];
+	const raw = describeRaw(error, secrets);
+	return {
+		...(raw.status !== undefined ? { status: raw.status } : {}),
+		message: scrubText(raw.message, secrets),
+		...(raw.detail !== undefined ? { detail: scrubText(raw.detail, secrets) } : {}),
+	};
+}
+
+export interface ToNodeApiErrorOptions extends DescribeOptions {
+	itemIndex?: number;
+	/** What the node was doing, e.g. "update job 42"; appears in the description. */
+	action?: string;
+	/** Vendor-specific status lines that extend or replace the common ones. */
+	explanations?: StatusExplanations;
+}
+
+function descriptionOf(described: ApiErrorDescription, options: ToNodeApiErrorOptions): string | undefined {
+	const parts: string[] = [];
+	if (described.status !== undefined) {
+		parts.push(`HTTP ${described.status}: ${explainStatus(described.status, options.explanations)}.`);
+	}
+	if (described.detail !== undefined) parts.push(`${described.detail}.`);
+	if (options.action !== undefined) parts.push(`While trying to ${options.action}.`);
+	return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+/**
+ * A fresh NodeApiError built only from scrubbed text. The original error is deliberately not kept
+ * as `cause`: its axios config holds the request headers (API keys, bearer tokens).
+ */
+export function toNodeApiError(node: INode, error: unknown, options: ToNodeApiErrorOptions = {}): NodeApiError {
+	const described = describeApiError(error, options);
+	const httpCode = described.status === undefined ? null : String(described.status);
+	const description = descriptionOf(described, options);
+	const response: JsonObject = { message: described.message, description: description ?? null };
+	const apiError = new NodeApiError(node, response, {
+		message: described.message,
+		description,
+		httpCode: httpCode ?? undefined,
+		itemIndex: options.itemIndex,
+	});
+	// NodeApiError swaps messages mentioning ECONNRESET, EPERM… for generic text; ours is already specific.
+	apiError.message = described.message;
+	apiError.httpCode = httpCode;
+	return apiError;
+}

@@ -1,0 +1,72 @@
+import { sleep } from 'n8n-workflow';
+
+export interface PacerOptions {
+	/** Sustained rate. 0 or Infinity means unpaced (only `pauseFor` holds requests back). */
+	requestsPerSecond: number;
+	/** How many requests may go at once after an idle spell (bucket size); at least 1. */
+	burst?: number;
+	/** Injected for tests; defaults to Date.now. */
+	now?: () => number;
+	/** Injected for tests; defaults to n8n-workflow's sleep. */
+	wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Client-side token bucket shared by all workers of one node run, so a big run stays under the
+ * vendor's published rate instead of discovering it through 429s.
+ *
+ * Implemented as GCRA (the "virtual scheduling" form of a token bucket): each `acquire` books the
+ * next free slot on one timeline and then sleeps until it. Booking before sleeping keeps concurrent
+ * workers from waking together and racing for the same token, and slots sit on absolute times, so
+ * timer lateness does not accumulate into a slower rate.
+ */
+export class RequestPacer {
+	private readonly intervalMs: number;
+	private readonly toleranceMs: number;
+	private readonly now: () => number;
+	private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
+	/** Theoretical arrival time of the next request (GCRA's TAT). */
+	private nextSlot = Number.NEGATIVE_INFINITY;
+	private pausedUntil = Number.NEGATIVE_INFINITY;
+
+	constructor(options: PacerOptions) {
+		const { requestsPerSecond: rps, burst = 1 } = options;
+		if (Number.isNaN(rps) || rps < 0) {
+			throw new RangeError(`requestsPerSecond must be 0 (unpaced) or positive, got ${rps}`);
+		}
+		if (!Number.isInteger(burst) || burst < 1) {
+			throw new RangeError(`burst must be a whole number of at least 1, got ${burst}`);
+		}
+		const unpaced = rps === 0 || rps === Number.POSITIVE_INFINITY;
+		this.intervalMs = unpaced ? 0 : 1000 / rps;
+		this.toleranceMs = (burst - 1) * this.intervalMs;
+		this.now = options.now ?? Date.now;
+		this.wait = options.wait ?? sleep;
+	}
+
+	/** Resolves when the caller may send one request. Rejects if `signal` aborts while waiting. */
+	async acquire(signal?: AbortSignal): Promise<void> {
+		for (;;) {
+			const now = this.now();
+			const sendAt = this.book(now);
+			if (sendAt > now) await this.wait(sendAt - now, signal);
+			// A 429 seen by another worker while we slept voids our slot: queue again behind the pause.
+			if (this.pausedUntil <= this.now()) return;
+		}
+	}
+
+	/** Holds every worker back for `ms` (a server's Retry-After); overlapping pauses keep the later end. */
+	pauseFor(ms: number): void {
+		if (!(ms > 0)) return;
+		const until = this.now() + ms;
+		this.pausedUntil = Math.max(this.pausedUntil, until);
+	}
+
+	private book(now: number): number {
+		const start = Math.max(now, this.pausedUntil);
+		if (this.intervalMs === 0) return start;
+		const tat = Math.max(this.nextSlot, start);
+		this.nextSlot = tat + this.intervalMs;
+		return Math.max(tat - this.toleranceMs, start);
+	}
+}

@@ -1,0 +1,128 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { ItemLedger, toNodeApiError } from '../../nodes/shared';
+import { TEST_NODE } from './helpers/n8n-request';
+
+const apiError = (status: number, message: string) =>
+	toNodeApiError(TEST_NODE, { response: { status, data: { message } } });
+
+describe('ItemLedger', () => {
+	it('emits one item per input, in input order, paired, whatever order items settle in', () => {
+		const ledger = new ItemLedger(5, TEST_NODE);
+		for (const index of [3, 0, 4, 1, 2]) ledger.succeed(index, { n: index });
+		const [main, ...rest] = ledger.toNodeOutput();
+		expect(rest).toEqual([]);
+		expect(main.map((item) => item.json.n)).toEqual([0, 1, 2, 3, 4]);
+		expect(main.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+	});
+
+	it('settling an index twice is a bug and throws, whichever way it was settled', () => {
+		const ledger = new ItemLedger(2, TEST_NODE);
+		ledger.succeed(0, {});
+		expect(() => ledger.succeed(0, {})).toThrow(/settled twice/);
+		expect(() => ledger.fail(0, 'again')).toThrow(/settled twice/);
+		ledger.fail(1, 'bad');
+		expect(() => ledger.succeed(1, {})).toThrow(/settled twice/);
+	});
+
+	it('refuses to produce output while any item is unsettled, and says which', () => {
+		const ledger = new ItemLedger(4, TEST_NODE);
+		ledger.succeed(1, {});
+		expect(ledger.pending()).toEqual([0, 2, 3]);
+		expect(() => ledger.toNodeOutput()).toThrow(/3 item\(s\) were never settled \(indexes 0, 2, 3\)/);
+		[0, 2, 3].forEach((index) => ledger.succeed(index, {}));
+		expect(ledger.pending()).toEqual([]);
+		expect(ledger.toNodeOutput()[0]).toHaveLength(4);
+	});
+
+	it('rejects indexes outside the input', () => {
+		const ledger = new ItemLedger(2, TEST_NODE);
+		expect(() => ledger.succeed(2, {})).toThrow(/outside/);
+		expect(() => ledger.fail(-1, 'x')).toThrow(/outside/);
+		expect(() => ledger.isSettled(1.5)).toThrow(/outside/);
+		expect(() => new ItemLedger(-1)).toThrow();
+	});
+
+	it('tracks what is settled', () => {
+		const ledger = new ItemLedger(3, TEST_NODE);
+		ledger.fail(2, 'nope');
+		expect([0, 1, 2].map((index) => ledger.isSettled(index))).toEqual([false, false, true]);
+		expect(ledger.failureCount()).toBe(1);
+	});
+
+	it('a failed item carries the error object, its message and status in json, and its pairing', () => {
+		const ledger = new ItemLedger(2, TEST_NODE);
+		const error = apiError(422, 'orderNumber: required');
+		ledger.fail(0, error, { id: 7 });
+		ledger.succeed(1, { id: 8 });
+		const [[failed, ok]] = ledger.toNodeOutput();
+		expect(failed.error).toBe(error);
+		expect(failed.pairedItem).toEqual({ item: 0 });
+		expect(failed.json).toEqual({
+			id: 7,
+			message: 'orderNumber: required',
+			httpCode: '422',
+			description: error.description,
+		});
+		expect(ok).toEqual({ json: { id: 8 }, pairedItem: { item: 1 } });
+	});
+
+	it('a text failure becomes a NodeOperationError naming the item', () => {
+		const ledger = new ItemLedger(3, TEST_NODE);
+		ledger.fail(2, 'Field "reference" is longer than 50 characters');
+		const [[, , failed]] = (() => {
+			ledger.succeed(0, {});
+			ledger.succeed(1, {});
+			return ledger.toNodeOutput();
+		})();
+		expect(failed.error).toBeInstanceOf(NodeOperationError);
+		expect(failed.error?.context.itemIndex).toBe(2);
+		expect(failed.json).toEqual({ message: 'Field "reference" is longer than 50 characters' });
+	});
+
+	it('never puts an `error` key in a failed item\'s json (n8n would re-run the whole node on Retry On Fail)', () => {
+		const ledger = new ItemLedger(1, TEST_NODE);
+		ledger.fail(0, 'bad', { error: 'from the caller', id: 1 });
+		const [[failed]] = ledger.toNodeOutput();
+		expect(failed.json).toEqual({ id: 1, message: 'bad' });
+		expect(failed.error?.message).toBe('bad');
+	});
+
+	it('a text failure without the node is refused (it could not become a proper n8n error)', () => {
+		expect(() => new ItemLedger(1).fail(0, 'x')).toThrow(/needs the node/);
+	});
+
+	it('fills in the item index of a shared batch error without overwriting an existing one', () => {
+		const ledger = new ItemLedger(3, TEST_NODE);
+		const batchError = apiError(500, 'batch failed');
+		ledger.fail(1, batchError);
+		ledger.fail(2, batchError);
+		expect(batchError.context.itemIndex).toBe(1);
+		const own = new NodeOperationError(TEST_NODE, 'own', { itemIndex: 9 });
+		ledger.fail(0, own);
+		expect(own.context.itemIndex).toBe(9);
+	});
+
+	it('firstFailure is the lowest failed index, not the first one settled', () => {
+		const ledger = new ItemLedger(5, TEST_NODE);
+		expect(ledger.firstFailure()).toBeUndefined();
+		const late = apiError(404, 'late');
+		const early = apiError(400, 'early');
+		ledger.fail(4, late);
+		ledger.succeed(0, {});
+		ledger.fail(2, early);
+		expect(ledger.firstFailure()).toBe(early);
+		expect(ledger.firstFailure()).toBeInstanceOf(NodeApiError);
+	});
+
+	it('keeps binary data of a success', () => {
+		const ledger = new ItemLedger(1, TEST_NODE);
+		const binary = { data: { data: 'aGk=', mimeType: 'text/plain' } };
+		ledger.succeed(0, { ok: true }, { binary });
+		expect(ledger.toNodeOutput()[0][0]).toEqual({ json: { ok: true }, binary, pairedItem: { item: 0 } });
+	});
+
+	it('an empty input gives an empty main output', () => {
+		expect(new ItemLedger(0).toNodeOutput()).toEqual([[]]);
+	});
+});

@@ -1,0 +1,98 @@
+import { sleep } from 'n8n-workflow';
+import { performance } from 'perf_hooks';
+
+import { RequestPacer } from '../../nodes/shared';
+
+/** A clock that only moves when a (single, sequential) caller waits. */
+function virtualClock() {
+	const waits: number[] = [];
+	let now = 0;
+	return {
+		waits,
+		now: () => now,
+		set: (t: number) => {
+			now = t;
+		},
+		wait: async (ms: number) => {
+			waits.push(ms);
+			now += ms;
+		},
+	};
+}
+
+async function sendTimes(pacer: RequestPacer, clock: ReturnType<typeof virtualClock>, count: number) {
+	const times: number[] = [];
+	for (let i = 0; i < count; i++) {
+		await pacer.acquire();
+		times.push(clock.now());
+	}
+	return times;
+}
+
+describe('RequestPacer (virtual clock)', () => {
+	it('lets a burst through at once, then spaces requests at 1/rate', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer({ requestsPerSecond: 10, burst: 3, now: clock.now, wait: clock.wait });
+		expect(await sendTimes(pacer, clock, 7)).toEqual([0, 0, 0, 100, 200, 300, 400]);
+	});
+
+	it('refills while idle, but never beyond the burst size', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer({ requestsPerSecond: 10, burst: 2, now: clock.now, wait: clock.wait });
+		await sendTimes(pacer, clock, 4); // 0, 0, 100, 200
+		clock.set(10_000);
+		expect(await sendTimes(pacer, clock, 4)).toEqual([10_000, 10_000, 10_100, 10_200]);
+	});
+
+	it('defaults to a burst of 1', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer({ requestsPerSecond: 4, now: clock.now, wait: clock.wait });
+		expect(await sendTimes(pacer, clock, 3)).toEqual([0, 250, 500]);
+	});
+
+	it.each([0, Number.POSITIVE_INFINITY])('is unpaced at %p requests per second', async (rps) => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer({ requestsPerSecond: rps, now: clock.now, wait: clock.wait });
+		expect(await sendTimes(pacer, clock, 50)).toEqual(Array(50).fill(0));
+		expect(clock.waits).toEqual([]);
+	});
+
+	it('holds everyone back for a pause, paced or not, and keeps the later of two pauses', async () => {
+		for (const rps of [0, 10]) {
+			const clock = virtualClock();
+			const pacer = new RequestPacer({ requestsPerSecond: rps, burst: 5, now: clock.now, wait: clock.wait });
+			pacer.pauseFor(2000);
+			pacer.pauseFor(500);
+			await pacer.acquire();
+			expect(clock.now()).toBe(2000);
+		}
+	});
+
+	it('rejects a negative or NaN rate and a burst below 1', () => {
+		expect(() => new RequestPacer({ requestsPerSecond: -1 })).toThrow(RangeError);
+		expect(() => new RequestPacer({ requestsPerSecond: Number.NaN })).toThrow(RangeError);
+		expect(() => new RequestPacer({ requestsPerSecond: 5, burst: 0 })).toThrow(RangeError);
+		expect(() => new RequestPacer({ requestsPerSecond: 5, burst: 1.5 })).toThrow(RangeError);
+	});
+});
+
+describe('RequestPacer (real time)', () => {
+	it('a worker already waiting for its slot also honours a pause that starts meanwhile', async () => {
+		const pacer = new RequestPacer({ requestsPerSecond: 10 });
+		const start = performance.now();
+		await pacer.acquire(); // slot at 0
+		const second = pacer.acquire().then(() => performance.now() - start); // booked for ~100 ms
+		await sleep(20);
+		pacer.pauseFor(300); // until ~320 ms
+		expect(await second).toBeGreaterThanOrEqual(315);
+	});
+
+	it('stops waiting when the execution is cancelled', async () => {
+		const pacer = new RequestPacer({ requestsPerSecond: 1 });
+		await pacer.acquire();
+		const controller = new AbortController();
+		const waiting = pacer.acquire(controller.signal);
+		controller.abort(new Error('stopped'));
+		await expect(waiting).rejects.toThrow('stopped');
+	});
+});
