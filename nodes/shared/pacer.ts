@@ -44,6 +44,20 @@ export class RequestPacer {
 		this.wait = options.wait ?? sleep;
 	}
 
+	/**
+	 * A pacer for a vendor's published token bucket that does not itself cause 429s. Pacing exactly
+	 * at the limit with the vendor's full burst leaves the server's bucket empty after every request,
+	 * so any network jitter that brings one request in early gets a 429 (and a Retry-After pause for
+	 * everyone): measured against the simulator, 11 of 60 requests. Half the burst and 95% of the
+	 * rate keep spare tokens on the server's side to absorb that jitter.
+	 */
+	static forVendorLimit(limit: { requestsPerSecond: number; burst?: number }): RequestPacer {
+		return new RequestPacer({
+			requestsPerSecond: limit.requestsPerSecond * 0.95,
+			burst: Math.max(1, Math.floor((limit.burst ?? 1) / 2)),
+		});
+	}
+
 	/** Resolves when the caller may send one request. Rejects if `signal` aborts while waiting. */
 	async acquire(signal?: AbortSignal): Promise<void> {
 		for (;;) {
