@@ -26,22 +26,40 @@ function signatureOfRecord(record: IDataObject, keyFields: readonly string[]): s
 	return keyFields.map((field) => String(record[field] ?? '')).join('\u0000');
 }
 
-function signatureOfResult(result: VbaRecordResult, keyFields: readonly string[]): string | undefined {
-	const values = new Map<string, unknown>();
+function resultKeyValues(result: VbaRecordResult): Map<string, string> {
+	const values = new Map<string, string>();
 	for (const pair of result.id ?? []) {
-		if (pair?.key !== undefined) values.set(normalise(pair.key), pair.value);
+		if (pair?.key !== undefined) values.set(normalise(pair.key), String(pair.value ?? ''));
 	}
+	return values;
+}
+
+function signatureOfResult(result: VbaRecordResult, keyFields: readonly string[]): string | undefined {
+	const values = resultKeyValues(result);
 	const parts: string[] = [];
 	for (const field of keyFields) {
-		if (!values.has(normalise(field))) return undefined;
-		parts.push(String(values.get(normalise(field)) ?? ''));
+		const value = values.get(normalise(field));
+		if (value === undefined) return undefined;
+		parts.push(value);
 	}
 	return parts.join('\u0000');
 }
 
+function isAssignedByServer(value: unknown): boolean {
+	return value === 0 || value === '0';
+}
+
 /** A record whose integer key is 0 asks VBAPI to assign one, so the result carries a key it never had. */
 function awaitsAssignedKey(record: IDataObject, keyFields: readonly string[]): boolean {
-	return keyFields.some((field) => record[field] === 0 || record[field] === '0');
+	return keyFields.some((field) => isAssignedByServer(record[field]));
+}
+
+/** Its key fields that the record did set (a parent key beside a server-assigned one) agree. */
+function agreesOnSetKeys(record: IDataObject, keyFields: readonly string[], result: VbaRecordResult): boolean {
+	const values = resultKeyValues(result);
+	return keyFields.every(
+		(field) => isAssignedByServer(record[field]) || values.get(normalise(field)) === String(record[field] ?? ''),
+	);
 }
 
 function keyOf(result: VbaRecordResult): IDataObject {
@@ -61,8 +79,8 @@ function messageOf(result: VbaRecordResult): string {
 /**
  * Matches the 207's per-record results to the records sent, since VBAPI does not promise their
  * order: by key values first (in order, for a key sent twice), then records awaiting a
- * server-assigned key by position among the results left over. A record with no result is
- * reported unmatched rather than guessed at.
+ * server-assigned key by position among the results left over whose other key fields agree with
+ * theirs. A record with no result is reported unmatched rather than guessed at.
  */
 export function matchResults(
 	records: readonly IDataObject[],
@@ -91,8 +109,8 @@ export function matchResults(
 		else outcomes[index] = settled(result);
 	}
 	for (const index of positional) {
-		const result = leftover.shift();
-		if (result) outcomes[index] = settled(result);
+		const at = leftover.findIndex((result) => agreesOnSetKeys(records[index], keyFields, result));
+		if (at >= 0) outcomes[index] = settled(leftover.splice(at, 1)[0]);
 	}
 	return outcomes.map(
 		(outcome) => outcome ?? { matched: false, message: 'VBAPI returned no result for this record' },

@@ -30,6 +30,11 @@ export interface DispatchOptions<P, R> {
  */
 export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, options: DispatchOptions<P, R>): Promise<void> {
 	const runOne = async (batch: Batch<P>): Promise<void> => {
+		if (options.signal?.aborted) {
+			// The user stopped the run: the rest is not sent, and its items end as failed, not lost.
+			options.fail(batch, options.signal.reason ?? new Error('The execution was cancelled'));
+			return;
+		}
 		let response: R;
 		try {
 			response = await withRetry(async () => await options.send(batch), {

@@ -8,6 +8,12 @@ export interface RetryPolicy extends BackoffPolicy {
 	/** Total attempts, the first one included; 1 means "never retry". */
 	maxAttempts: number;
 	/**
+	 * Total attempts while the server only says "slow down" (429/503, nothing processed). A rate
+	 * limit shared with other workflows can answer that many times in a row, and repeating such a
+	 * request is always safe, so it gets a longer budget than a real failure. Defaults to maxAttempts.
+	 */
+	maxThrottledAttempts?: number;
+	/**
 	 * A Retry-After longer than this ends the retries: holding an n8n execution for an hour helps
 	 * nobody, and the error tells the user when to try again.
 	 */
@@ -17,6 +23,7 @@ export interface RetryPolicy extends BackoffPolicy {
 /** Matches what the vendors recommend (VBAPI: backoff on 429/502/503/504, 30 s timeouts). */
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
 	maxAttempts: 4,
+	maxThrottledAttempts: 12,
 	baseDelayMs: 500,
 	maxDelayMs: 20_000,
 	maxRetryAfterMs: 120_000,
@@ -71,7 +78,8 @@ export async function withRetry<T>(
 		}
 		const verdict = classifyFailure(failure, { idempotent: options.idempotent });
 		const tooLong = verdict.waitMs !== undefined && verdict.waitMs > maxRetryAfterMs;
-		if (!verdict.retry || attempt >= policy.maxAttempts || tooLong || options.signal?.aborted) {
+		const budget = verdict.throttled ? (policy.maxThrottledAttempts ?? policy.maxAttempts) : policy.maxAttempts;
+		if (!verdict.retry || attempt >= budget || tooLong || options.signal?.aborted) {
 			throw failure;
 		}
 		const waitMs = verdict.waitMs ?? backoffDelay(attempt, policy);

@@ -37,6 +37,21 @@ describe('withRetry against a real server through n8n request errors', () => {
 		expect(gap).toBeLessThan(1000 + LATE);
 	});
 
+	it('gives "slow down" answers a longer budget than real failures', async () => {
+		const p = path('throttle-budget');
+		const throttled = { status: 429, headers: { 'Retry-After': '0' } };
+		const url = server.script(p, throttled, throttled, throttled, throttled, throttled);
+		const policy: RetryPolicy = { ...fast, maxAttempts: 2, maxThrottledAttempts: 6 };
+		await expect(withRetry(post(url), { idempotent: false, policy })).resolves.toEqual({ ok: true });
+		expect(server.count(p)).toBe(6);
+
+		const failing = path('failure-budget');
+		const boom = { status: 503 as const };
+		const errorUrl = server.script(failing, { status: 500 }, { status: 500 }, boom);
+		await expect(withRetry(post(errorUrl), { idempotent: true, policy })).rejects.toBeDefined();
+		expect(server.count(failing)).toBe(2);
+	});
+
 	it('waits until a Retry-After HTTP date, measured at the server', async () => {
 		const p = path('after-date');
 		// HTTP dates have whole seconds, so "2 s from now" is between 1 and 2 s away.

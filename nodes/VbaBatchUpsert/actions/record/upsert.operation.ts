@@ -36,7 +36,7 @@ interface Prepared {
 }
 
 /** VBAPI's documented limit is 25 requests/s sustained with bursts of 50 per API key. */
-const VBA_BURST = 25;
+const VBA_BURST = 50;
 
 function awaitsAssignedKey(entity: VbaEntity, record: IDataObject): boolean {
 	return entity.keyFields.some((field) => record[field] === 0);
@@ -152,7 +152,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const requestsPerSecond = options.requestsPerSecond ?? 25;
 	await dispatchBatches(batches, {
 		concurrency: options.concurrency ?? 5,
-		pacer: new RequestPacer({ requestsPerSecond, burst: Math.min(VBA_BURST, Math.max(1, Math.floor(requestsPerSecond))) }),
+		pacer: RequestPacer.forVendorLimit({ requestsPerSecond, burst: VBA_BURST }),
 		signal: this.getExecutionCancelSignal?.(),
 		send: async (batch) => await putBatch(this, connection, batch.payload.path, batch.payload.records),
 		settle: (batch, response) => {

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'child_process';
+
+/**
+ * A helper process running a TypeScript module (via tsx): simulators and raw baselines run apart
+ * from the node under test so their CPU and memory are not counted against it.
+ */
+export interface ChildHandle {
+	process: ChildProcess;
+	/** The first stdout line that starts with `prefix`, without the prefix. */
+	line(prefix: string): Promise<string>;
+	stop(): Promise<void>;
+}
+
+export function startChild(modulePath: string, args: string[] = []): ChildHandle {
+	const child = spawn(process.execPath, ['--import', 'tsx', modulePath, ...args], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+	});
+	const seen: string[] = [];
+	const waiters: Array<{ prefix: string; resolve: (value: string) => void }> = [];
+	let partial = '';
+	child.stdout?.on('data', (chunk: Buffer) => {
+		const parts = (partial + chunk.toString()).split('\n');
+		partial = parts.pop() ?? '';
+		for (const line of parts) {
+			seen.push(line);
+			for (const waiter of waiters.filter((w) => line.startsWith(w.prefix))) {
+				waiters.splice(waiters.indexOf(waiter), 1);
+				waiter.resolve(line.slice(waiter.prefix.length));
+			}
+		}
+	});
+	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+	return {
+		process: child,
+		line: async (prefix) =>
+			await new Promise<string>((resolve, reject) => {
+				const found = seen.find((line) => line.startsWith(prefix));
+				if (found !== undefined) return resolve(found.slice(prefix.length));
+				waiters.push({ prefix, resolve });
+				child.on('exit', (code) => reject(new Error(`${modulePath} exited (${code}) before printing "${prefix}"`)));
+			}),
+		stop: async () => {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			await exited;
+		},
+	};
+}
+
+/** Runs a module to completion and parses the JSON it prints after `RESULT `. */
+export async function runChildForResult<T>(modulePath: string, args: string[] = []): Promise<T> {
+	const child = startChild(modulePath, args);
+	try {
+		return JSON.parse(await child.line('RESULT ')) as T;
+	} finally {
+		await child.stop();
+	}
+}

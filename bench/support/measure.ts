@@ -1,0 +1,21 @@
+/** Peak resident set size of this process so far, in MB (the kernel's high-water mark). */
+export function peakRssMb(): number {
+	return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+	const started = performance.now();
+	const result = await work();
+	return { ms: performance.now() - started, result };
+}
+
+/** `BENCH <case> key=value …`, the line `npm run bench` collects. */
+export function benchLine(name: string, figures: Record<string, string | number>): string {
+	const parts = Object.entries(figures).map(([key, value]) => `${key}=${typeof value === 'number' ? round(value) : value}`);
+	return `BENCH ${name} ${parts.join(' ')}`;
+}
+
+function round(value: number): string {
+	if (Number.isInteger(value)) return String(value);
+	return value >= 100 ? value.toFixed(0) : value.toFixed(3);
+}
