@@ -29,3 +29,4 @@ export {
 	type ToNodeApiErrorOptions,
 } from './errors';
 export { ItemLedger, type ItemError, type SuccessExtra } from './ledger';
+export { dispatchBatches, type Batch, type DispatchOptions } from './dispatch';
