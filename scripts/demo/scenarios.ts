@@ -1,0 +1,5 @@
+import type { DemoScenario } from './types';
+import { vbaDemo } from './vba';
+
+/** One entry per node; the order is the order the demo prints. */
+export const scenarios: DemoScenario[] = [vbaDemo];
