@@ -27,8 +27,9 @@ export class BigChangeAuth {
 	readonly middleware: Middleware = (req) => {
 		if (!req.path.startsWith('/v1/')) return undefined;
 		const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+		if (bearer === undefined) return unauthorized(undefined);
 		const validity = this.tokens.check(bearer);
-		if (bearer === undefined || validity !== 'valid') return unauthorized(bearer === undefined ? undefined : validity);
+		if (validity !== 'valid') return unauthorized(validity);
 		const client = this.clientOf(bearer);
 		const scope = scopeFor(req.method);
 		if (!client?.scopes.includes(scope)) {
