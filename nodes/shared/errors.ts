@@ -73,6 +73,11 @@ export interface ToNodeApiErrorOptions extends DescribeOptions {
 	action?: string;
 	/** Vendor-specific status lines that extend or replace the common ones. */
 	explanations?: StatusExplanations;
+	/**
+	 * The node's own words for this failure, when it knows better than the server's text (a vendor's
+	 * 404 or 403 explained, a 422 field list reworded). What the server said moves to the description.
+	 */
+	message?: string;
 }
 
 function descriptionOf(described: ApiErrorDescription, options: ToNodeApiErrorOptions): string | undefined {
@@ -80,7 +85,7 @@ function descriptionOf(described: ApiErrorDescription, options: ToNodeApiErrorOp
 	if (described.status !== undefined) {
 		parts.push(`HTTP ${described.status}: ${explainStatus(described.status, options.explanations)}.`);
 	}
-	if (described.detail !== undefined) parts.push(`${described.detail}.`);
+	if (described.detail !== undefined) parts.push(`${described.detail.replace(/[.\s]+$/, '')}.`);
 	if (options.action !== undefined) parts.push(`While trying to ${options.action}.`);
 	return parts.length > 0 ? parts.join(' ') : undefined;
 }
@@ -90,7 +95,12 @@ function descriptionOf(described: ApiErrorDescription, options: ToNodeApiErrorOp
  * as `cause`: its axios config holds the request headers (API keys, bearer tokens).
  */
 export function toNodeApiError(node: INode, error: unknown, options: ToNodeApiErrorOptions = {}): NodeApiError {
-	const described = describeApiError(error, options);
+	const server = describeApiError(error, options);
+	const own = options.message === undefined ? undefined : scrubText(options.message, options.secrets ?? []);
+	const described: ApiErrorDescription =
+		own === undefined
+			? server
+			: { ...server, message: own, detail: [`The server said: ${server.message}`, server.detail].filter(Boolean).join('; ') };
 	const httpCode = described.status === undefined ? null : String(described.status);
 	const description = descriptionOf(described, options);
 	const response: JsonObject = { message: described.message, description: description ?? null };

@@ -232,6 +232,16 @@ describe('toNodeApiError', () => {
 		expect(error.description).toBe('HTTP 403: forbidden: VBAPI also answers 403 when the User-Agent header is missing.');
 	});
 
+	it('takes the node\'s own message when given, keeping what the server said in the description', () => {
+		const cause = { response: { status: 404, data: { title: 'Not Found', detail: 'Job 42 was not found.' } } };
+		const error = toNodeApiError(TEST_NODE, cause, { message: 'Job 42 does not exist in BigChange (key sk_live_abcdef)', secrets: ['sk_live_abcdef'] });
+		expect(error.message).toBe('Job 42 does not exist in BigChange (key [redacted])');
+		expect(error.httpCode).toBe('404');
+		expect(error.description).toBe(
+			'HTTP 404: not found: check the ID or URL; the record may have been deleted. The server said: Not Found: Job 42 was not found.',
+		);
+	});
+
 	it('keeps a message that mentions a network code (n8n would swap it for generic text)', () => {
 		const error = toNodeApiError(TEST_NODE, { response: { status: 502, data: 'upstream ECONNRESET from backend' } });
 		expect(error.message).toBe('upstream ECONNRESET from backend');
