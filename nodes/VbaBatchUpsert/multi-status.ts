@@ -22,44 +22,61 @@ function normalise(name: string): string {
 	return name.replace(/_/g, '').toLowerCase();
 }
 
-function signatureOfRecord(record: IDataObject, keyFields: readonly string[]): string {
-	return keyFields.map((field) => String(record[field] ?? '')).join('\u0000');
-}
-
-function resultKeyValues(result: VbaRecordResult): Map<string, string> {
-	const values = new Map<string, string>();
-	for (const pair of result.id ?? []) {
-		if (pair?.key !== undefined) values.set(normalise(pair.key), String(pair.value ?? ''));
-	}
-	return values;
-}
-
-function signatureOfResult(result: VbaRecordResult, keyFields: readonly string[]): string | undefined {
-	const values = resultKeyValues(result);
-	const parts: string[] = [];
-	for (const field of keyFields) {
-		const value = values.get(normalise(field));
-		if (value === undefined) return undefined;
-		parts.push(value);
-	}
-	return parts.join('\u0000');
-}
-
 function isAssignedByServer(value: unknown): boolean {
 	return value === 0 || value === '0';
 }
 
+const SEPARATOR = '\u0000';
+
+/**
+ * Reads the key values of results. Result key names are normalised once per distinct spelling, not
+ * once per result: a 100,000-record run has 100,000 results but one or two spellings.
+ */
+class ResultKeys {
+	private readonly positionOf = new Map<string, number>();
+
+	private readonly normalisedKeys: string[];
+
+	constructor(keyFields: readonly string[]) {
+		this.normalisedKeys = keyFields.map(normalise);
+	}
+
+	/** The result's value for each key field, in key-field order; undefined where it has none. */
+	values(result: VbaRecordResult): Array<string | undefined> {
+		const values = new Array<string | undefined>(this.normalisedKeys.length);
+		for (const pair of result.id ?? []) {
+			if (pair?.key === undefined) continue;
+			let position = this.positionOf.get(pair.key);
+			if (position === undefined) {
+				position = this.normalisedKeys.indexOf(normalise(pair.key));
+				this.positionOf.set(pair.key, position);
+			}
+			if (position >= 0) values[position] = String(pair.value ?? '');
+		}
+		return values;
+	}
+
+	signature(result: VbaRecordResult): string | undefined {
+		const values = this.values(result);
+		for (const value of values) if (value === undefined) return undefined;
+		return values.length === 1 ? values[0] : values.join(SEPARATOR);
+	}
+}
+
+function signatureOfRecord(record: IDataObject, keyFields: readonly string[]): string {
+	if (keyFields.length === 1) return String(record[keyFields[0]] ?? '');
+	return keyFields.map((field) => String(record[field] ?? '')).join(SEPARATOR);
+}
+
 /** A record whose integer key is 0 asks VBAPI to assign one, so the result carries a key it never had. */
 function awaitsAssignedKey(record: IDataObject, keyFields: readonly string[]): boolean {
-	return keyFields.some((field) => isAssignedByServer(record[field]));
+	for (const field of keyFields) if (isAssignedByServer(record[field])) return true;
+	return false;
 }
 
 /** Its key fields that the record did set (a parent key beside a server-assigned one) agree. */
-function agreesOnSetKeys(record: IDataObject, keyFields: readonly string[], result: VbaRecordResult): boolean {
-	const values = resultKeyValues(result);
-	return keyFields.every(
-		(field) => isAssignedByServer(record[field]) || values.get(normalise(field)) === String(record[field] ?? ''),
-	);
+function agreesOnSetKeys(record: IDataObject, keyFields: readonly string[], values: Array<string | undefined>): boolean {
+	return keyFields.every((field, position) => isAssignedByServer(record[field]) || values[position] === String(record[field] ?? ''));
 }
 
 function keyOf(result: VbaRecordResult): IDataObject {
@@ -76,6 +93,8 @@ function messageOf(result: VbaRecordResult): string {
 	return JSON.stringify(result.body);
 }
 
+const NO_RESULT: RecordOutcome = { matched: false, message: 'VBAPI returned no result for this record' };
+
 /**
  * Matches the 207's per-record results to the records sent, since VBAPI does not promise their
  * order: by key values first (in order, for a key sent twice), then records awaiting a
@@ -87,8 +106,11 @@ export function matchResults(
 	keyFields: readonly string[],
 	results: readonly VbaRecordResult[],
 ): RecordOutcome[] {
-	const outcomes: Array<RecordOutcome | undefined> = new Array(records.length);
-	const waitingByKey = new Map<string, number[]>();
+	const outcomes = new Array<RecordOutcome>(records.length).fill(NO_RESULT);
+	const resultKeys = new ResultKeys(keyFields);
+	// Most keys are sent once: the first record with a key sits in `firstWithKey`, repeats queue behind it.
+	const firstWithKey = new Map<string, number>();
+	const repeats = new Map<string, number[]>();
 	const positional: number[] = [];
 	records.forEach((record, index) => {
 		if (keyFields.length === 0 || awaitsAssignedKey(record, keyFields)) {
@@ -96,25 +118,27 @@ export function matchResults(
 			return;
 		}
 		const signature = signatureOfRecord(record, keyFields);
-		const queue = waitingByKey.get(signature);
-		if (queue) queue.push(index);
-		else waitingByKey.set(signature, [index]);
+		if (!firstWithKey.has(signature)) firstWithKey.set(signature, index);
+		else repeats.set(signature, [...(repeats.get(signature) ?? []), index]);
 	});
 
 	const leftover: VbaRecordResult[] = [];
 	for (const result of results) {
-		const signature = keyFields.length ? signatureOfResult(result, keyFields) : undefined;
-		const index = signature === undefined ? undefined : waitingByKey.get(signature)?.shift();
+		const signature = keyFields.length ? resultKeys.signature(result) : undefined;
+		let index: number | undefined;
+		if (signature !== undefined) {
+			index = firstWithKey.get(signature);
+			if (index !== undefined) firstWithKey.delete(signature);
+			else index = repeats.get(signature)?.shift();
+		}
 		if (index === undefined) leftover.push(result);
 		else outcomes[index] = settled(result);
 	}
 	for (const index of positional) {
-		const at = leftover.findIndex((result) => agreesOnSetKeys(records[index], keyFields, result));
+		const at = leftover.findIndex((result) => agreesOnSetKeys(records[index], keyFields, resultKeys.values(result)));
 		if (at >= 0) outcomes[index] = settled(leftover.splice(at, 1)[0]);
 	}
-	return outcomes.map(
-		(outcome) => outcome ?? { matched: false, message: 'VBAPI returned no result for this record' },
-	);
+	return outcomes;
 }
 
 function settled(result: VbaRecordResult): RecordOutcome {

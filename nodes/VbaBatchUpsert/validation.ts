@@ -91,35 +91,50 @@ export class RecordValidator {
 		this.required = entity.fields.filter((field) => field.required);
 	}
 
-	/** Checks one record against the catalog and returns it with values converted to the catalog types. */
+	/**
+	 * Checks one record against the catalog and returns it with values converted to the catalog
+	 * types. A record that needs no change is returned as it came, not copied: a large run keeps one
+	 * copy of each record, not two.
+	 */
 	check(input: IDataObject): RecordCheck {
-		const record: IDataObject = {};
-		for (const name of Object.keys(input)) {
+		let record: IDataObject | undefined;
+		const names = Object.keys(input);
+		for (let position = 0; position < names.length; position++) {
+			const name = names[position];
 			const value = input[name];
 			const field = this.fields.get(name);
+			let keep: unknown = value;
 			if (field === undefined) {
 				if (this.unknownFields === 'fail') {
 					return { ok: false, field: name, message: `"${name}" is not a field of ${this.entity.displayName}` };
 				}
-				continue;
-			}
-			if (value === undefined) continue;
-			if (value === null) {
+				keep = undefined;
+			} else if (value === null) {
 				if (!field.nullable) return { ok: false, field: name, message: `"${name}" cannot be empty (null)` };
-				record[name] = null;
-				continue;
+			} else if (value !== undefined && !(isBlank(value) && !field.required && field.type !== 'string')) {
+				const converted = convert(field, value);
+				if (!converted.ok) return { ok: false, field: name, message: `"${name}" ${converted.problem}` };
+				keep = converted.value;
+			} else {
+				keep = undefined;
 			}
-			if (isBlank(value) && !field.required && field.type !== 'string') continue;
-			const converted = convert(field, value);
-			if (!converted.ok) return { ok: false, field: name, message: `"${name}" ${converted.problem}` };
-			record[name] = converted.value as IDataObject[string];
+			if (record === undefined && keep !== value) record = copyBefore(input, names, position);
+			if (record !== undefined && keep !== undefined) record[name] = keep as IDataObject[string];
 		}
+		const checked = record ?? input;
 		for (const field of this.required) {
-			if (isBlank(record[field.name])) {
+			if (isBlank(checked[field.name])) {
 				const hint = field.key && field.type === 'integer' ? ' (use 0 to let VBAPI assign it for a new record)' : '';
 				return { ok: false, field: field.name, message: `"${field.name}" is required by ${this.entity.displayName}${hint}` };
 			}
 		}
-		return { ok: true, record };
+		return { ok: true, record: checked };
 	}
+}
+
+/** The fields before `position`, which were kept unchanged. */
+function copyBefore(input: IDataObject, names: readonly string[], position: number): IDataObject {
+	const copy: IDataObject = {};
+	for (let earlier = 0; earlier < position; earlier++) copy[names[earlier]] = input[names[earlier]];
+	return copy;
 }

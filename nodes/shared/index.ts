@@ -30,3 +30,4 @@ export {
 } from './errors';
 export { ItemLedger, type ItemError, type SuccessExtra } from './ledger';
 export { dispatchBatches, type Batch, type DispatchOptions } from './dispatch';
+export { BatchBuilder, type GroupedBatch } from './batch-builder';

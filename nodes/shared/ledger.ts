@@ -12,9 +12,8 @@ export type ItemError = NodeApiError | NodeOperationError;
 /** What a success may carry besides its JSON. */
 export type SuccessExtra = Pick<INodeExecutionData, 'binary' | 'metadata'>;
 
-type Entry =
-	| { kind: 'success'; json: IDataObject; extra?: SuccessExtra }
-	| { kind: 'failure'; error: ItemError; json?: IDataObject };
+/** A success is kept as the finished output item, so a 100,000-item run builds each one once. */
+type Entry = { kind: 'success'; item: INodeExecutionData } | { kind: 'failure'; error: ItemError; json?: IDataObject };
 
 /**
  * Guarantees that every input item leaves the node exactly once, paired with its input, whatever
@@ -47,7 +46,8 @@ export class ItemLedger {
 	}
 
 	succeed(index: number, json: IDataObject, extra?: SuccessExtra): void {
-		this.settle(index, { kind: 'success', json, extra });
+		const item: INodeExecutionData = extra ? { ...extra, json, pairedItem: { item: index } } : { json, pairedItem: { item: index } };
+		this.settle(index, { kind: 'success', item });
 	}
 
 	fail(index: number, error: ItemError | string, json?: IDataObject): void {
@@ -120,8 +120,8 @@ export class ItemLedger {
 }
 
 function toItem(entry: Entry, index: number): INodeExecutionData {
+	if (entry.kind === 'success') return entry.item;
 	const pairedItem = { item: index };
-	if (entry.kind === 'success') return { ...entry.extra, json: entry.json, pairedItem };
 	const { error } = entry;
 	const json: IDataObject = { ...entry.json, message: error.message };
 	// See the class comment: a json.error on the first item makes n8n re-run the whole node.

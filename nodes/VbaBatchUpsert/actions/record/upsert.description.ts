@@ -136,9 +136,10 @@ export const upsertDescription: INodeProperties[] = [
 				displayName: 'Requests per Second',
 				name: 'requestsPerSecond',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
+				typeOptions: { minValue: 0, maxValue: 50 },
 				default: 25,
-				description: 'Client-side pace. VBAPI allows 25 per second sustained (50 burst) per API key; lower it when other workflows share the key.',
+				description:
+					'Client-side pace. VBAPI allows 25 per second sustained (50 burst) per API key; lower it when other workflows share the key. 0 turns pacing off (only for a server without that limit).',
 			},
 			{
 				displayName: 'Timeout (Seconds)',

@@ -3,12 +3,13 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
+	type INode,
 	type INodeExecutionData,
 	type INodeParameterResourceLocator,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { chunk } from '../../../shared/chunk';
+import { BatchBuilder } from '../../../shared/batch-builder';
 import { dispatchBatches, type Batch } from '../../../shared/dispatch';
 import { toNodeApiError } from '../../../shared/errors';
 import { ItemLedger } from '../../../shared/ledger';
@@ -66,13 +67,13 @@ function parentKeys(
 
 function prepare(
 	context: IExecuteFunctions,
+	node: INode,
 	entity: VbaEntity,
 	validator: RecordValidator,
 	autoMap: boolean,
 	item: INodeExecutionData,
 	itemIndex: number,
 ): Prepared | NodeOperationError {
-	const node = context.getNode();
 	const mapped = autoMap ? item.json : (context.getNodeParameter('columns.value', itemIndex, {}) as IDataObject);
 	let input = mapped;
 	let params: Record<string, string | number> = {};
@@ -102,6 +103,7 @@ function resultJson(outcome: Extract<RecordOutcome, { matched: true }>): IDataOb
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	// getNode() deep-copies the node on every call; once per run, not once per item.
 	const node = this.getNode();
 	const ledger = new ItemLedger(items.length, node);
 	const locator = this.getNodeParameter('entity', 0) as INodeParameterResourceLocator;
@@ -113,11 +115,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const mergeInput = (options.output ?? 'merge') === 'merge';
 
 	// Every item is checked before anything is sent, so a bad item cannot leave half a run applied.
-	const groups = new Map<string, { itemIndexes: number[]; records: IDataObject[] }>();
+	const builder = new BatchBuilder<IDataObject>(options.batchSize ?? 100);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		let prepared: Prepared | NodeOperationError;
 		try {
-			prepared = prepare(this, entity, validator, autoMap, items[itemIndex], itemIndex);
+			prepared = prepare(this, node, entity, validator, autoMap, items[itemIndex], itemIndex);
 		} catch (error) {
 			prepared = new NodeOperationError(node, error as Error, { itemIndex });
 		}
@@ -125,28 +127,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			ledger.fail(itemIndex, prepared);
 			continue;
 		}
-		let group = groups.get(prepared.path);
-		if (!group) groups.set(prepared.path, (group = { itemIndexes: [], records: [] }));
-		group.itemIndexes.push(itemIndex);
-		group.records.push(prepared.record);
+		builder.add(prepared.path, itemIndex, prepared.record);
 	}
 	const invalid = ledger.firstFailure();
 	if (invalid && !this.continueOnFail()) throw invalid;
 
-	const batchSize = options.batchSize ?? 100;
-	const batches: Array<Batch<{ path: string; records: IDataObject[] }>> = [];
-	for (const [path, group] of groups) {
-		const indexChunks = chunk(group.itemIndexes, batchSize);
-		const recordChunks = chunk(group.records, batchSize);
-		indexChunks.forEach((itemIndexes, n) => {
-			const records = recordChunks[n];
-			batches.push({
-				itemIndexes,
-				payload: { path, records },
-				idempotent: !records.some((record) => awaitsAssignedKey(entity, record)),
-			});
-		});
-	}
+	const batches: Array<Batch<{ path: string; records: IDataObject[] }>> = builder.finish().map((batch) => ({
+		itemIndexes: batch.itemIndexes,
+		payload: { path: batch.group, records: batch.records },
+		idempotent: !batch.records.some((record) => awaitsAssignedKey(entity, record)),
+	}));
 
 	const connection = await vbaConnection(this, (options.timeoutSeconds ?? 30) * 1000);
 	const requestsPerSecond = options.requestsPerSecond ?? 25;

@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { IDataObject } from 'n8n-workflow';
+
+import { VbaSoftwareApi } from '../../credentials/VbaSoftwareApi.credentials';
+import { VbaBatchUpsert } from '../../nodes/VbaBatchUpsert/VbaBatchUpsert.node.js';
+import { runNode, TestCredentialsHelper } from '../../test/harness';
+import { VBA_SIM_DEFAULTS } from '../../test/simulators/vba';
+
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-batch-jobs-bench-'));
+
+export interface VbaNodeRun {
+	ms: number;
+	success: number;
+	errors: number;
+}
+
+/**
+ * The node path: VBA Batch Upsert in n8n's real engine, as a workflow runs it, with n8n's default
+ * node settings. The credential store is kept across runs, as n8n keeps the ID token it logged in with.
+ * ("Continue (using error output)" would add n8n-core's own pass over the output, handleNodeErrorOutput,
+ * which shifts items one at a time and grows quadratically on outputs this large.)
+ */
+export function vbaNodeRunner(baseUrl: string) {
+	const credentialsHelper = new TestCredentialsHelper([new VbaSoftwareApi()], [
+		{
+			id: 'bench',
+			name: 'bench',
+			type: 'vbaSoftwareApi',
+			data: {
+				baseUrl,
+				apiKey: VBA_SIM_DEFAULTS.apiKey,
+				username: VBA_SIM_DEFAULTS.username,
+				password: VBA_SIM_DEFAULTS.password,
+				clientId: VBA_SIM_DEFAULTS.clientId,
+				clientCode: VBA_SIM_DEFAULTS.clientCode,
+				database: VBA_SIM_DEFAULTS.database,
+			},
+		},
+	]);
+	return async (items: IDataObject[], options: IDataObject): Promise<VbaNodeRun> => {
+		const started = performance.now();
+		const run = await runNode({
+			type: new VbaBatchUpsert(),
+			parameters: {
+				resource: 'record',
+				operation: 'upsert',
+				entity: { __rl: true, mode: 'id', value: '/jobs-batch' },
+				columns: { mappingMode: 'autoMapInputData', value: null },
+				options: options as never,
+			},
+			items,
+			credentials: { vbaSoftwareApi: { id: 'bench', name: 'bench', type: 'vbaSoftwareApi', data: {} } },
+			credentialsHelper,
+		});
+		const ms = performance.now() - started;
+		const errors = run.success.filter((item) => item.json.error !== undefined).length + (run.nodeError ? items.length : 0);
+		return { ms, success: run.success.length - errors, errors };
+	};
+}
