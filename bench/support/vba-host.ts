@@ -13,6 +13,8 @@ async function main(): Promise<void> {
 	});
 	// Only keys are kept, so the simulator's memory does not grow with the run.
 	sim.settings.keepRecords = false;
+	// SIGUSR2 asks what the server saw (429s sent, …) without a request that would count itself.
+	process.on('SIGUSR2', () => console.log(`STATS ${JSON.stringify(sim.server.stats())}`));
 	console.log(`READY ${sim.baseUrl}`);
 	process.on('SIGTERM', () => {
 		void sim.stop().then(() => process.exit(0));
