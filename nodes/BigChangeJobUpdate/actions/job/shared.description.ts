@@ -1,0 +1,81 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { JOB_URL_REGEX } from '../../job-id';
+
+export function jobLocator(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Job',
+		name: 'jobId',
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		description: 'The job, usually mapped from the input with an expression such as {{ $JSON.jobId }}',
+		displayOptions: { show: { resource: ['job'], operation: operations } },
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '160109788',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A job ID is a number, e.g. 160109788' } }],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'https://example.bigchange.com/jobschedule.aspx?jobid=160109788',
+				hint: 'A link to the job in BigChange: the number after jobid= or /jobs/ is used',
+				extractValue: { type: 'regex', regex: JOB_URL_REGEX },
+				validation: [
+					{ type: 'regex', properties: { regex: JOB_URL_REGEX, errorMessage: 'Not a BigChange job link (expected …bigchange.com/…jobid=123 or …/jobs/123)' } },
+				],
+			},
+		],
+	};
+}
+
+/** Request options shared by the operations that send one request per item; defaults as REQUEST_DEFAULTS in run.ts. */
+export const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Parallel Requests',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 20 },
+		default: 5,
+		description: 'How many items are sent to BigChange at the same time',
+	},
+	{
+		displayName: 'Requests per Second',
+		name: 'requestsPerSecond',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 200 },
+		default: 10,
+		description:
+			'Client-side pace for all requests of this node together; 0 means no limit. BigChange publishes no rate limit, so 10 is a cautious default; if BigChange answers 429, every request waits as it asks.',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 30,
+		description: 'How long to wait for one answer from BigChange',
+	},
+];
+
+export function outputOption(what: string): INodeProperties {
+	return {
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'summary',
+		options: [
+			{ name: 'Summary', value: 'summary', description: `The job ID and the values ${what}` },
+			{
+				name: 'Job as It Is Now',
+				value: 'job',
+				description: 'Reads the job back from BigChange afterwards (one more request per item, needs the jobs:read scope)',
+			},
+		],
+	};
+}

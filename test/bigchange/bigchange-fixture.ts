@@ -1,0 +1,88 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { BigChangeApi } from '../../credentials/BigChangeApi.credentials';
+import { BigChangeJobUpdate } from '../../nodes/BigChangeJobUpdate/BigChangeJobUpdate.node';
+import { runNode, TestCredentialsHelper, type NodeRunResult, type NodeSettings } from '../harness';
+import { BIGCHANGE_SIM_DEFAULTS, type BigChangeSimulator } from '../simulators/bigchange';
+
+export const CREDENTIAL_ID = 'bigchange-1';
+const D = BIGCHANGE_SIM_DEFAULTS;
+
+/** Credential data as a user would fill it in, pointed at the simulator. */
+export function clientCredentials(sim: BigChangeSimulator, overrides: IDataObject = {}): IDataObject {
+	return {
+		customerId: D.customerId,
+		authentication: 'clientCredentials',
+		clientId: D.clientId,
+		clientSecret: D.clientSecret,
+		tokenUrl: sim.tokenUrl,
+		baseUrl: sim.baseUrl,
+		...overrides,
+	};
+}
+
+export function pastedToken(sim: BigChangeSimulator, token: string, overrides: IDataObject = {}): IDataObject {
+	return { customerId: D.customerId, authentication: 'bearerToken', bearerToken: token, baseUrl: sim.baseUrl, ...overrides };
+}
+
+export function bigChangeHelper(data: IDataObject): TestCredentialsHelper {
+	const helper = new TestCredentialsHelper([new BigChangeApi()]);
+	helper.save({ id: CREDENTIAL_ID, name: 'BigChange (simulator)', type: 'bigChangeApi', data: data as never });
+	return helper;
+}
+
+export interface JobRun extends NodeRunResult {
+	/** Every item the node put out, main and error output together, by the input index it pairs to. */
+	byInput: Map<number, INodeExecutionData[]>;
+	/** The error message of each failed item, by input index. */
+	errorOf: (index: number) => string | undefined;
+}
+
+export function pairedIndex(item: INodeExecutionData): number {
+	const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+	return typeof paired === 'object' && paired !== null ? paired.item : -1;
+}
+
+/** Runs the node once through n8n's engine; parameters are the node's own, resource defaults to job. */
+export async function runJobs(options: {
+	sim: BigChangeSimulator;
+	parameters: IDataObject;
+	items: IDataObject[];
+	settings?: NodeSettings;
+	credentialsHelper?: TestCredentialsHelper;
+}): Promise<JobRun> {
+	const credentialsHelper = options.credentialsHelper ?? bigChangeHelper(clientCredentials(options.sim));
+	const run = await runNode({
+		type: new BigChangeJobUpdate(),
+		typeName: 'n8n-nodes-batch-jobs.bigChangeJobUpdate',
+		parameters: { resource: 'job', ...options.parameters } as INodeParameters,
+		items: options.items,
+		credentials: { bigChangeApi: { id: CREDENTIAL_ID, name: 'BigChange (simulator)', type: 'bigChangeApi', data: {} } },
+		credentialsHelper,
+		settings: options.settings ?? { onError: 'continueErrorOutput' },
+	});
+	const byInput = new Map<number, INodeExecutionData[]>();
+	for (const item of [...run.success, ...run.errors]) {
+		const index = pairedIndex(item);
+		byInput.set(index, [...(byInput.get(index) ?? []), item]);
+	}
+	const errorOf = (index: number) => {
+		const failed = run.errors.find((item) => pairedIndex(item) === index);
+		return failed === undefined ? undefined : String(failed.json.error);
+	};
+	return { ...run, byInput, errorOf };
+}
+
+/** The node's promise for one-result-per-item operations: each input index exactly once, across both outputs. */
+export function expectEachItemOnce(run: JobRun, count: number): void {
+	const indexes = [...run.byInput.keys()].sort((a, b) => a - b);
+	expect(indexes).toEqual(Array.from({ length: count }, (_, n) => n));
+	for (const [index, outputs] of run.byInput) {
+		if (outputs.length !== 1) throw new Error(`Input item ${index} came out ${outputs.length} times`);
+	}
+}
+
+export const jobParam = (value: string | number, mode: 'id' | 'url' = 'id'): IDataObject => ({ __rl: true, mode, value });
+
+/** Fast requests for tests that are not about pacing. */
+export const UNPACED = { requestsPerSecond: 0 };
