@@ -20,7 +20,7 @@ async function main(): Promise<void> {
 	const host = startChild(join(__dirname, '..', 'support', 'vba-host.ts'), [JSON.stringify({ rateLimit: true })]);
 	try {
 		const baseUrl = await host.line('READY ');
-		const runVbaNode = vbaNodeRunner(baseUrl);
+		const { run: runVbaNode } = vbaNodeRunner(baseUrl);
 		// The node's defaults: 25 requests/s, 5 at once.
 		const node = await runVbaNode(jobRecords(ITEMS, 'PACED'), { batchSize: BATCH_SIZE });
 		const requests = Math.ceil(ITEMS / BATCH_SIZE) + 1; // the batches and the login

@@ -19,3 +19,4 @@ function round(value: number): string {
 	if (Number.isInteger(value)) return String(value);
 	return value >= 100 ? value.toFixed(0) : value.toFixed(3);
 }
+

@@ -39,9 +39,9 @@ export function vbaNodeRunner(baseUrl: string) {
 			},
 		},
 	]);
-	return async (items: IDataObject[], options: IDataObject): Promise<VbaNodeRun> => {
+	const run = async (items: IDataObject[], options: IDataObject): Promise<VbaNodeRun> => {
 		const started = performance.now();
-		const run = await runNode({
+		const result = await runNode({
 			type: new VbaBatchUpsert(),
 			parameters: {
 				resource: 'record',
@@ -55,7 +55,8 @@ export function vbaNodeRunner(baseUrl: string) {
 			credentialsHelper,
 		});
 		const ms = performance.now() - started;
-		const errors = run.success.filter((item) => item.json.error !== undefined).length + (run.nodeError ? items.length : 0);
-		return { ms, success: run.success.length - errors, errors };
+		const errors = result.success.filter((item) => item.json.error !== undefined).length + (result.nodeError ? items.length : 0);
+		return { ms, success: result.success.length - errors, errors };
 	};
+	return { run, credentialsHelper };
 }
