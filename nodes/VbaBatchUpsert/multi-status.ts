@@ -69,7 +69,7 @@ function signatureOfRecord(record: IDataObject, keyFields: readonly string[]): s
 }
 
 /** A record whose integer key is 0 asks VBAPI to assign one, so the result carries a key it never had. */
-function awaitsAssignedKey(record: IDataObject, keyFields: readonly string[]): boolean {
+export function awaitsAssignedKey(record: IDataObject, keyFields: readonly string[]): boolean {
 	for (const field of keyFields) if (isAssignedByServer(record[field])) return true;
 	return false;
 }

@@ -1,12 +1,10 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameterResourceLocator,
-	type JsonObject,
 } from 'n8n-workflow';
 
 import { BatchBuilder } from '../../../shared/batch-builder';
@@ -16,7 +14,8 @@ import { ItemLedger } from '../../../shared/ledger';
 import { RequestPacer } from '../../../shared/pacer';
 import { buildPath, type VbaEntity } from '../../catalog';
 import { entityFromParameter } from '../../methods/entity-parameter';
-import { matchResults, parseMultiStatus, type RecordOutcome } from '../../multi-status';
+import { awaitsAssignedKey } from '../../multi-status';
+import { settleBatch } from '../../settle-batch';
 import { putBatch, vbaConnection } from '../../transport';
 import { RecordValidator, type UnknownFieldPolicy } from '../../validation';
 
@@ -38,10 +37,6 @@ interface Prepared {
 
 /** VBAPI's documented limit is 25 requests/s sustained with bursts of 50 per API key. */
 const VBA_BURST = 50;
-
-function awaitsAssignedKey(entity: VbaEntity, record: IDataObject): boolean {
-	return entity.keyFields.some((field) => record[field] === 0);
-}
 
 /** Parent keys from the Parent Keys parameter, falling back to the record's own field of that name. */
 function parentKeys(
@@ -97,10 +92,6 @@ function prepare(
 	return { path: buildPath(entity, params), record: check.record };
 }
 
-function resultJson(outcome: Extract<RecordOutcome, { matched: true }>): IDataObject {
-	return { status: outcome.status, message: outcome.message, key: outcome.key };
-}
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	// getNode() deep-copies the node on every call; once per run, not once per item.
@@ -135,7 +126,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const batches: Array<Batch<{ path: string; records: IDataObject[] }>> = builder.finish().map((batch) => ({
 		itemIndexes: batch.itemIndexes,
 		payload: { path: batch.group, records: batch.records },
-		idempotent: !batch.records.some((record) => awaitsAssignedKey(entity, record)),
+		// A record with key 0 asks VBAPI to create it with a new key: sending it twice creates it twice.
+		idempotent: !batch.records.some((record) => awaitsAssignedKey(record, entity.keyFields)),
 	}));
 
 	const connection = await vbaConnection(this, (options.timeoutSeconds ?? 30) * 1000);
@@ -145,43 +137,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		pacer: RequestPacer.forVendorLimit({ requestsPerSecond, burst: VBA_BURST }),
 		signal: this.getExecutionCancelSignal?.(),
 		send: async (batch) => await putBatch(this, connection, batch.payload.path, batch.payload.records),
-		settle: (batch, response) => {
-			const envelope = parseMultiStatus(response);
-			if (!envelope?.data) {
-				for (const itemIndex of batch.itemIndexes) {
-					ledger.fail(
-						itemIndex,
-						new NodeApiError(node, { message: 'no per-record results' } as JsonObject, {
-							message: 'VBAPI accepted the batch but returned no per-record results',
-							description: 'The answer to the batch request did not contain the documented 207 result list.',
-							itemIndex,
-						}),
-					);
-				}
-				return;
-			}
-			const outcomes = matchResults(batch.payload.records, entity.keyFields, envelope.data);
-			outcomes.forEach((outcome, position) => {
-				const itemIndex = batch.itemIndexes[position];
-				if (outcome.matched && (outcome.status === 200 || outcome.status === 201)) {
-					const result = resultJson(outcome);
-					ledger.succeed(itemIndex, mergeInput ? { ...items[itemIndex].json, vbaResult: result } : result);
-					return;
-				}
-				const json = outcome.matched ? resultJson(outcome) : undefined;
-				ledger.fail(
-					itemIndex,
-					new NodeApiError(node, { message: outcome.message } as JsonObject, {
-						message: outcome.matched
-							? `VBAPI did not save this record (status ${outcome.status}): ${outcome.message || 'no message'}`
-							: outcome.message,
-						httpCode: outcome.matched ? String(outcome.status) : undefined,
-						itemIndex,
-					}),
-					json,
-				);
-			});
-		},
+		settle: (batch, response) => settleBatch({ ledger, node, entity, items, mergeInput }, batch, response),
 		fail: (batch, error) => {
 			for (const itemIndex of batch.itemIndexes) {
 				ledger.fail(itemIndex, toNodeApiError(node, error, { itemIndex, action: `send a ${entity.displayName} batch` }));
