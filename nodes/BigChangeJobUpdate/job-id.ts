@@ -6,7 +6,7 @@ import type { INodeParameterResourceLocator } from 'n8n-workflow';
  * any `…bigchange.com/…/jobs/123` or `/job/123` path. The first run of digits after `jobid=` or
  * `/job(s)/` is the job ID. Kept as a string: the editor checks it with `new RegExp(source)`.
  */
-export const JOB_URL_REGEX = '^https?://[^/?#]*bigchange\\.com/.*?(?:[?&][Jj][Oo][Bb][_-]?[Ii][Dd]=|/[Jj][Oo][Bb][Ss]?/)(\\d+)';
+export const JOB_URL_REGEX = '^https?://[^/?#]*bigchange\\.com(?::\\d+)?(?:[/?#].*?)??(?:[?&][Jj][Oo][Bb][_-]?[Ii][Dd]=|/[Jj][Oo][Bb][Ss]?/)(\\d+)';
 
 const JOB_URL = new RegExp(JOB_URL_REGEX);
 const DIGITS = /^\d{1,16}$/;

@@ -1,6 +1,6 @@
 import { UserError, type ICredentialDataDecryptedObject, type IHttpRequestHelper } from 'n8n-workflow';
 
-import { inspectFailure, readErrorBody, scrubText } from '../../shared';
+import { inspectFailure, readErrorBody, scrubText, withRetry } from '../../shared';
 
 export const DEFAULT_TOKEN_URL = 'https://api.bigchange.com/auth/tokens';
 
@@ -21,15 +21,18 @@ export async function fetchAccessToken(context: IHttpRequestHelper, credentials:
 		client_id: String(credentials.clientId ?? ''),
 		client_secret: secret,
 	});
-	const answer = await context.helpers
-		.httpRequest({
-			method: 'POST',
-			url,
-			body: form.toString(),
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			json: true,
-		})
-		.then(
+	// Asking for a token twice is harmless, so a busy or briefly unavailable endpoint is asked again.
+	const answer = await withRetry(
+		async () =>
+			(await context.helpers.httpRequest({
+				method: 'POST',
+				url,
+				body: form.toString(),
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				json: true,
+			})) as TokenAnswer,
+		{ idempotent: true },
+	).then(
 			(body: TokenAnswer) => ({ body }),
 			// preAuthentication has no node to attach an error to, so the failure is kept as a value
 			// and reported below in words the person filling in the credential can act on.
@@ -52,7 +55,7 @@ function tokenFailureMessage(error: unknown, url: string): string {
 			return `Could not reach BigChange's token endpoint ${url}: ${failure.code ?? 'network error'}; check the Token URL`;
 		case 400:
 		case 401:
-			return `BigChange refused the client ID or client secret: check both in the credential (Developer Portal → API Key Management)${suffix}`;
+			return `BigChange refused the client ID or client secret; check both in the credential (Developer Portal → API Key Management)${suffix}`;
 		case 404:
 		case 405:
 			return `There is no token endpoint at ${url} (status ${failure.status}): check the Token URL`;

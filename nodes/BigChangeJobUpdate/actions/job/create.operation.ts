@@ -55,7 +55,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					} else {
 						const error = bigChangeError(node, read.error, { operation: 'get', itemIndex, jobId, pastedToken: connection.pastedToken });
 						error.message = `Job ${jobId} was created, but reading it back failed: ${error.message.replace(/^Job \d+:? ?/, '').replace(/[.\s]+$/, '')}. Do not run this item again: that would create a second job`;
-						ledger.fail(itemIndex, error, { jobId, created: true, values: payload });
+						ledger.fail(itemIndex, error);
 					}
 				},
 				fail: ({ itemIndex, payload }, error) =>

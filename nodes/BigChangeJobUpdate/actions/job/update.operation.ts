@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				} else {
 					const error = bigChangeError(node, read.error, { operation: 'get', itemIndex, jobId: payload.jobId, pastedToken: connection.pastedToken });
 					error.message = `Job ${payload.jobId} was updated, but reading it back failed: ${error.message.replace(/^Job \d+:? ?/, '').replace(/[.\s]+$/, '')}. The update itself was applied; running the item again is safe`;
-					ledger.fail(itemIndex, error, { jobId: payload.jobId, updated: true, changes: payload.body });
+					ledger.fail(itemIndex, error);
 				}
 			},
 			fail: ({ itemIndex, payload }, error) => {
