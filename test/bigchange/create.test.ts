@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { CONTACT, CUSTOM_FIELD, createBigChangeSimulator, JOB_TYPE, PERSON, type BigChangeSimulator } from '../simulators/bigchange';
 import { expectEachItemOnce, runJobs, UNPACED } from './bigchange-fixture';
 
@@ -9,7 +11,7 @@ describe('BigChange Job Update: Create', () => {
 	});
 	afterEach(() => sim.stop());
 
-	const create = (items: Array<Record<string, unknown>>, options: Record<string, unknown> = {}) =>
+	const create = (items: IDataObject[], options: IDataObject = {}) =>
 		runJobs({
 			sim,
 			parameters: {

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { BIGCHANGE_SIM_DEFAULTS, CONTACT, createBigChangeSimulator, JOB_TYPE, PERSON, type BigChangeSimulator } from '../simulators/bigchange';
 import { bigChangeHelper, clientCredentials, expectEachItemOnce, jobParam, pastedToken, runJobs, UNPACED } from './bigchange-fixture';
 
@@ -17,7 +19,7 @@ describe('BigChange Job Update: errors on the right item, in plain words', () =>
 	});
 	afterEach(() => sim.stop());
 
-	const update = (items: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) =>
+	const update = (items: IDataObject[], extra: IDataObject = {}) =>
 		runJobs({
 			sim,
 			parameters: {
