@@ -13,8 +13,6 @@ export class NotSent extends Error {
 	}
 }
 
-export const NOT_SENT_NOTE = 'Not sent: an earlier request of this run was refused the same way, so the remaining jobs were not tried.';
-
 /**
  * OL Connect answers 500 for a job that does not exist and for an id mismatch: repeating the
  * request gives the same answer, so it is handed back as a value instead of being retried.

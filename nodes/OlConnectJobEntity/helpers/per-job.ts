@@ -5,7 +5,7 @@ import { ItemLedger } from '../../shared/ledger';
 import { isAccessRefusal, olcApiError } from '../transport/errors';
 import { olcConnection, type OlcConnection } from '../transport';
 import type { Checked } from './job-id';
-import { isServerError, NOT_SENT_NOTE, NotSent, settled } from './not-sent';
+import { isServerError, NotSent, settled } from './not-sent';
 import { pacerFor, readOptions } from './options';
 
 export interface JobTask<T> {
@@ -55,17 +55,14 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 	const connection = await olcConnection(context, options.timeoutSeconds * 1000);
 	const splits = new Map<number, IDataObject[]>();
 	let refusal: unknown;
-	const failure = (task: JobTask<T>, error: unknown) => {
-		const notSent = error instanceof NotSent;
-		return olcApiError(node, notSent ? error.refusal : error, {
+	const failure = (task: JobTask<T>, error: unknown) =>
+		olcApiError(node, error, {
 			itemIndex: task.itemIndex,
 			jobId: task.jobId,
 			action: spec.action(task.jobId),
 			authMode: connection.authMode,
 			secrets: connection.secrets,
-			note: notSent ? NOT_SENT_NOTE : undefined,
 		});
-	};
 
 	await dispatchBatches<JobTask<T>, Outcome>(batches, {
 		concurrency: options.concurrency,

@@ -5,6 +5,7 @@ import { toNodeApiError } from '../../shared/errors';
 import { explainStatus, type StatusExplanations } from '../../shared/explanations';
 import { inspectFailure } from '../../shared/failure';
 import { scrubText, scrubValue } from '../../shared/scrub';
+import { NotSent } from '../helpers/not-sent';
 import type { AuthMode } from './connection';
 
 /** What each status means on a Connect Server, for the error's description. */
@@ -18,7 +19,7 @@ const OLC_EXPLANATIONS: StatusExplanations = {
 
 const UNAUTHORIZED: Record<AuthMode, string> = {
 	login: 'OL Connect did not accept the session even after logging in again: check the user name and password in the credential',
-	basic: 'OL Connect did not accept the user name and password: check them in the credential',
+	basic: 'OL Connect did not accept the user name or password set in the credential: check both',
 	none: 'OL Connect requires authentication: security is on for this server, so set the credential to log in or use Basic auth',
 };
 
@@ -33,8 +34,15 @@ export interface OlcErrorContext {
 	authMode: AuthMode;
 	/** Values to redact besides what the scrubber finds by name (the password). */
 	secrets: readonly string[];
-	/** Added to the description, e.g. why the request was not sent. */
+	/** The node's own words when the status alone would mislead, e.g. for a job of a refused chunk. */
+	message?: string;
+	/** Added to the description: how the failure was found. */
 	note?: string;
+}
+
+/** "…missing resource. (parameter: 12)" reads better without the full stop inside, and with none at the end. */
+function tidy(text: string): string {
+	return text.replace(/\.\s*\(parameter:/, ' (parameter:').replace(/[.\s]+$/, '');
 }
 
 function ownWords(status: number | undefined, context: OlcErrorContext): string | undefined {
@@ -57,9 +65,11 @@ function ownWords(status: number | undefined, context: OlcErrorContext): string 
  * in the 2023.1+ JSON Error or as older plain text, is kept in the description; an empty body
  * (older servers) adds nothing there.
  */
-export function olcApiError(node: INode, error: unknown, context: OlcErrorContext): NodeApiError {
+export function olcApiError(node: INode, thrown: unknown, context: OlcErrorContext): NodeApiError {
+	const notSent = thrown instanceof NotSent;
+	const error = notSent ? thrown.refusal : thrown;
 	const failure = inspectFailure(error);
-	const own = ownWords(failure.status, context);
+	const own = context.message ?? ownWords(failure.status, context);
 	const apiError = toNodeApiError(node, error, {
 		itemIndex: context.itemIndex,
 		action: context.action,
@@ -67,20 +77,22 @@ export function olcApiError(node: INode, error: unknown, context: OlcErrorContex
 		message: own,
 		secrets: context.secrets,
 	});
-	apiError.message = `Job ${context.jobId}: ${apiError.message}`;
+	const words = own === undefined ? tidy(apiError.message) : apiError.message;
+	apiError.message = `Job ${context.jobId}: ${notSent ? `not sent, because an earlier request of this run was refused: ${words}` : words}`;
+	const note = notSent ? 'The remaining jobs were not tried: the same refusal would repeat for each of them.' : context.note;
 	if (own !== undefined && failure.status !== undefined) {
 		const reading = readErrorBody(scrubValue(failure.body, context.secrets), { status: failure.status, contentType: failure.headers['content-type'] });
-		const said = reading?.message === undefined ? undefined : scrubText(reading.message, context.secrets).replace(/[.\s]+$/, '');
+		const said = reading?.message === undefined ? undefined : tidy(scrubText(reading.message, context.secrets));
 		apiError.description = [
 			`HTTP ${failure.status}: ${explainStatus(failure.status, OLC_EXPLANATIONS)}.`,
 			said === undefined ? undefined : `The server said: ${said}.`,
 			`While trying to ${context.action}.`,
-			context.note,
+			note,
 		]
 			.filter(Boolean)
 			.join(' ');
-	} else if (context.note) {
-		apiError.description = [apiError.description, context.note].filter(Boolean).join(' ');
+	} else if (note) {
+		apiError.description = [apiError.description, note].filter(Boolean).join(' ');
 	}
 	return apiError;
 }

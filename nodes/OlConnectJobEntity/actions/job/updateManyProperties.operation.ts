@@ -15,7 +15,7 @@ import { ItemParameter } from '../../helpers/item-parameter';
 import { parseJobId } from '../../helpers/job-id';
 import { narrowDown, toBatch, type ChunkPayload, type JobUpdate } from '../../helpers/many-jobs';
 import { applyChanges, simplify } from '../../helpers/name-value';
-import { isServerError, NOT_SENT_NOTE, NotSent, settled } from '../../helpers/not-sent';
+import { isServerError, NotSent, settled } from '../../helpers/not-sent';
 import { pacerFor, readOptions, type ManyOptions } from '../../helpers/options';
 import { PropertyInput } from '../../helpers/property-input';
 import { getList, olcConnection, putManyProperties, type OlcConnection } from '../../transport';
@@ -49,16 +49,15 @@ class ManyJobsRun {
 		throw result.failure;
 	}
 
-	failJob(job: JobUpdate, error: unknown, action: string, note?: string): void {
-		const notSent = error instanceof NotSent;
+	failJob(job: JobUpdate, error: unknown, action: string, words: { message?: string; note?: string } = {}): void {
 		for (const itemIndex of job.itemIndexes) {
-			const apiError: NodeApiError = olcApiError(this.node, notSent ? error.refusal : error, {
+			const apiError: NodeApiError = olcApiError(this.node, error, {
 				itemIndex,
 				jobId: job.jobId,
 				action,
 				authMode: this.connection.authMode,
 				secrets: this.connection.secrets,
-				note: notSent ? NOT_SENT_NOTE : note,
+				...words,
 			});
 			this.ledger.fail(itemIndex, apiError);
 		}
@@ -142,12 +141,12 @@ async function writeChunks(run: ManyJobsRun, jobs: JobUpdate[]): Promise<void> {
 			({ jobs: part, isolating }, outcome) => {
 				if (!('serverError' in outcome)) return part.forEach(succeed);
 				if (run.options.onChunkFailure === 'failChunk' && part.length > 1) {
-					const note = `The request for ${part.length} jobs failed as a whole and 'On a Failed Request' is set to fail them all, so this job may not be the cause; some of them may have been updated.`;
-					return part.forEach((job) => run.failJob(job, outcome.serverError, action(job), note));
+					const message = `OL Connect refused a request updating ${part.length} jobs (${part[0].jobId} to ${part[part.length - 1].jobId}) with a server error, usually because one of them does not exist; this job may not be the cause and may or may not have been updated ('On a Failed Request' fails the whole request)`;
+					return part.forEach((job) => run.failJob(job, outcome.serverError, action(job), { message }));
 				}
 				const { failed, retry } = narrowDown(part, outcome.serverError);
 				const note = isolating || part.length > 1 ? 'Found by sending the jobs of a failed request again in smaller parts; the others were updated.' : undefined;
-				if (failed) run.failJob(failed, outcome.serverError, action(failed), note);
+				if (failed) run.failJob(failed, outcome.serverError, action(failed), { note });
 				next.push(...retry.map((jobsAgain) => toBatch(jobsAgain, true)));
 			},
 			({ jobs: part }, error) => part.forEach((job) => run.failJob(job, error, action(job))),
