@@ -1,0 +1,111 @@
+import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+
+import type { ItemLedger } from '../shared/ledger';
+import type { Entry } from './entries';
+import { missingLinkText, recordFailureText } from './messages';
+import type { PackedBatch } from './packing';
+import { matchBatchResults, type BatchAnswer, type Match } from './results';
+
+const NOT_FINAL = new Set(['created', 'inprogress', 'in progress', 'queued', 'pending', 'processing']);
+const ERROR_STATUSES = new Set(['error', 'errored', 'failed']);
+const CANCELLED_STATUSES = new Set(['cancelled', 'canceled']);
+
+/** Created and InProgress are documented as not final; anything else Rightsline says is. */
+export function isFinalStatus(status: string | undefined): boolean {
+	return status !== undefined && status !== '' && !NOT_FINAL.has(status.toLowerCase());
+}
+
+/** Both spellings occur in the docs: `Error` in the status table, `Errored` in the samples. */
+export function isErrorStatus(status: string | undefined): boolean {
+	return status !== undefined && ERROR_STATUSES.has(status.toLowerCase());
+}
+
+function failure(node: INode, itemIndex: number, message: string, httpCode?: number, description?: string): NodeApiError {
+	const error = new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description,
+		httpCode: httpCode === undefined ? undefined : String(httpCode),
+		itemIndex,
+	});
+	error.message = message;
+	return error;
+}
+
+function successJson(entry: Entry, match: Match, batchId: number): IDataObject {
+	const { result } = match;
+	const base: IDataObject = { code: result.code ?? null, message: result.message ?? null, id: result.id ?? null };
+	if (entry.kind === 'relationship') return { ...base, batchId, relationship: result.relationship ?? null };
+	return { ...base, charTypeId: entry.charTypeId, batchId, record: result.record ?? null };
+}
+
+function detailJson(entry: Entry, batchId: number, status: string, match?: Match): IDataObject {
+	return {
+		batchId,
+		batchStatus: status,
+		...(entry.kind === 'record' ? { charTypeId: entry.charTypeId } : {}),
+		...(match ? { code: match.result.code ?? null, rightslineMessage: match.result.message ?? null, id: match.result.id ?? null } : {}),
+	};
+}
+
+function isFailedResult(match: Match | undefined): boolean {
+	return match !== undefined && (match.kind === 'missing-link' || !((match.result.code ?? 0) >= 200 && (match.result.code ?? 0) < 300));
+}
+
+/**
+ * Settles every item of a batch from its final answer: a success with `code`, `message`, `id` and
+ * the returned `record`, or an error that says what happened to that record in words.
+ */
+export function settleBatch(options: {
+	ledger: ItemLedger;
+	node: INode;
+	batch: PackedBatch;
+	batchId: number;
+	answer: BatchAnswer;
+	cancelIfRecordFails: boolean;
+}): void {
+	const { ledger, node, batch, batchId, answer, cancelIfRecordFails } = options;
+	const status = String(answer.batchStatus ?? '');
+	const matches = matchBatchResults(batch.entries, answer);
+	const anyFailed = batch.entries.some((entry) => isFailedResult(matches.get(entry)));
+	// The status table calls it Cancelled; the docs' sample of exactly this case says Errored.
+	const cancelled = CANCELLED_STATUSES.has(status.toLowerCase()) || (isErrorStatus(status) && cancelIfRecordFails && anyFailed);
+
+	for (const entry of batch.entries) {
+		const match = matches.get(entry);
+		const detail = detailJson(entry, batchId, status, match);
+		if (match && isFailedResult(match)) {
+			const text =
+				match.kind === 'missing-link'
+					? missingLinkText(match.side, match.charTypeId, match.recordId)
+					: recordFailureText(entry, match.result.code ?? 0, String(match.result.message ?? ''), match.result.id ?? (entry.payload.id as number | undefined));
+			ledger.fail(entry.itemIndex, failure(node, entry.itemIndex, text, match.result.code), detail);
+			continue;
+		}
+		if (cancelled) {
+			ledger.fail(
+				entry.itemIndex,
+				failure(
+					node,
+					entry.itemIndex,
+					`Not processed: Rightsline cancelled batch ${batchId} because another record in it failed, and “Cancel Batch If a Record Fails” is on`,
+					undefined,
+					'Nothing in this batch was applied. Fix the failed record(s) and run these items again.',
+				),
+				detail,
+			);
+			continue;
+		}
+		if (match) {
+			ledger.succeed(entry.itemIndex, successJson(entry, match, batchId));
+			continue;
+		}
+		const text = isErrorStatus(status)
+			? `Rightsline ended batch ${batchId} with status ${status} and no result for this record; it may or may not have been applied`
+			: `Rightsline finished batch ${batchId} (status ${status || 'unknown'}) without a result for this record`;
+		ledger.fail(
+			entry.itemIndex,
+			failure(node, entry.itemIndex, text, undefined, `Check the record in Rightsline, or fetch the batch with the Get Batch operation (ID ${batchId}).`),
+			detail,
+		);
+	}
+}
