@@ -92,7 +92,7 @@ describe('OL Connect API credential and access errors', () => {
 					? 'Job 1001: OL Connect did not accept the user name or password set in the credential: check both'
 					: 'Job 1001: OL Connect refused access: the user needs the Data Handler role (ROLE_DATA) to read or change jobs (before Connect 2023.1 this also means the user name, password or session was not accepted)';
 			expect(run.errors[0].json.error).toBe(expected);
-			expect(run.errors[1].json.error).toMatch(/^Job 1002: not sent, because an earlier request of this run was refused: OL Connect/);
+			expect(run.errors[1].json.error).toMatch(/^Job 1002: not sent, because an earlier request of this run failed in a way that would repeat for every job: OL Connect/);
 			// One refused request, not three, and no pointless repeat of it: Basic has nothing to renew.
 			expect(dataRequests(sim)).toHaveLength(1);
 		});
@@ -125,12 +125,32 @@ describe('OL Connect API credential and access errors', () => {
 			);
 		});
 
-		it('a wrong password in login mode fails with the login message, without a data request', async () => {
+		it('a wrong password in login mode: one login attempt for the whole run, not one per job', async () => {
 			await start();
 			const helper = olcCredentialsHelper(sim, 'login', { password: 'wrong-password-123' });
-			const run = await runJobNode({ sim, operation: 'getProperties', items: [{ jobId: 1001 }], credentialsHelper: helper });
-			expect(run.errors[0].json.error).toMatch(/OL Connect refused the login of user "olc-user": check the user name and password/);
+			const items = Array.from({ length: 20 }, () => ({ jobId: 1001 }));
+			const run = await runJobNode({ sim, operation: 'getProperties', items, credentialsHelper: helper });
+			expectEachItemOnce(run, 20);
+			expect(run.errors[0].json.error).toBe(
+				'Job 1001: OL Connect refused the login of user "olc-user": check the user name and password (the server said: Server authentication has failed: invalid username or password.)',
+			);
+			expect(run.errors[19].json.error).toMatch(/^Job 1001: not sent, because an earlier request of this run failed in a way that would repeat for every job: OL Connect refused the login/);
+			expect(logins(sim)).toHaveLength(1);
 			expect(dataRequests(sim)).toHaveLength(0);
+		});
+
+		it('a server that is not running: every item says so, after one job\'s retries rather than every job\'s', async () => {
+			await start();
+			const url = sim.url;
+			await sim.stop();
+			const helper = olcCredentialsHelper(sim, 'basic', { serverUrl: url });
+			const started = Date.now();
+			const run = await runJobNode({ sim, operation: 'getProperties', items: [{ jobId: 1001 }, { jobId: 1002 }, { jobId: 1003 }], credentialsHelper: helper });
+			expectEachItemOnce(run, 3);
+			expect(run.errors[0].json.error).toBe('Job 1001: the connection was refused: check the host and port, and that the server is running');
+			expect(run.errors[2].json.error).toMatch(/^Job 1003: not sent, because an earlier request .*: the connection was refused/);
+			expect(Date.now() - started).toBeLessThan(10_000);
+			await sim.start();
 		});
 	});
 

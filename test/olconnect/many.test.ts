@@ -173,6 +173,22 @@ describe('Update Properties of Many Jobs', () => {
 		expect(sim.requests(MANY, 'PUT')).toHaveLength(2);
 	});
 
+	it('wrong credentials: one refused request, every item told why, nothing else sent', async () => {
+		await start();
+		const helper = olcCredentialsHelper(sim, 'basic', { password: 'not-the-password' });
+		const run = await runJobNode({
+			sim,
+			operation: 'updateManyProperties',
+			items: csvRows(30),
+			credentialsHelper: helper,
+			parameters: { propertiesSource: 'fields', options: { chunkSize: 10 } },
+		});
+		expectEachItemOnce(run, 30);
+		expect(run.errors[0].json.error).toBe('Job 100000: OL Connect did not accept the user name or password set in the credential: check both');
+		expect(run.errors[29].json.error).toMatch(/^Job 100029: not sent, because an earlier request of this run failed/);
+		expect(dataRequests(sim)).toHaveLength(1);
+	});
+
 	it('retries a chunk after a dropped connection (the same lists again are harmless)', async () => {
 		await start();
 		sim.server.faults.dropNext(1, { match: (req) => req.method === 'PUT' });

@@ -1,15 +1,16 @@
 import { inspectFailure } from '../../shared/failure';
+import { OlcLoginError } from '../transport/login';
 
 /**
- * Stands in for a request the node chose not to send because an earlier one was refused in a way
- * that repeats for every job (wrong credentials, missing role): a thousand identical refusals
- * help nobody and can lock an account. `cause` keeps the refusal, so retry logic and messages
- * read its status.
+ * Stands in for a request the node chose not to send because an earlier one failed in a way that
+ * repeats for every job (see `stopsTheRun`): a thousand identical refusals help nobody, take
+ * hours of retries when the server is down, and can lock an account. The earlier failure is kept
+ * as `refusal`, not as `cause`: the retry logic must not mistake this for a network failure
+ * worth repeating.
  */
 export class NotSent extends Error {
 	constructor(readonly refusal: unknown) {
-		super('Not sent: an earlier request of this run was refused');
-		this.cause = refusal;
+		super('Not sent: an earlier request of this run failed in a way that would repeat');
 	}
 }
 
@@ -27,4 +28,38 @@ export async function settled<T>(request: Promise<T>): Promise<{ value: T } | { 
 		(value) => ({ value }),
 		(failure: unknown) => ({ failure }),
 	);
+}
+
+/** Network failures that no other job of the run would escape: wrong address, server down, untrusted certificate. */
+const RUN_STOPPING_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'CERT_HAS_EXPIRED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function failedLogin(error: unknown): boolean {
+	let level: unknown = error;
+	for (let depth = 0; depth < 8 && typeof level === 'object' && level !== null; depth++) {
+		if (level instanceof OlcLoginError) return true;
+		level = (level as { cause?: unknown }).cause;
+	}
+	return false;
+}
+
+/**
+ * A failure (after retries) that every other job of the run would meet too: credentials refused
+ * (401), access refused (403), a failed login, or a server that cannot be reached or trusted.
+ * A job that does not exist, a timeout or a 5xx concerns that job only.
+ */
+export function stopsTheRun(error: unknown): boolean {
+	if (failedLogin(error)) return true;
+	const failure = inspectFailure(error);
+	if (failure.status !== undefined) return failure.status === 401 || failure.status === 403;
+	return failure.code !== undefined && RUN_STOPPING_CODES.has(failure.code);
 }

@@ -2,10 +2,10 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { dispatchBatches, type Batch } from '../../shared/dispatch';
 import { ItemLedger } from '../../shared/ledger';
-import { isAccessRefusal, olcApiError } from '../transport/errors';
+import { olcApiError } from '../transport/errors';
 import { olcConnection, type OlcConnection } from '../transport';
 import type { Checked } from './job-id';
-import { isServerError, NotSent, settled } from './not-sent';
+import { isServerError, NotSent, settled, stopsTheRun } from './not-sent';
 import { pacerFor, readOptions } from './options';
 
 export interface JobTask<T> {
@@ -73,7 +73,6 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 			const result = await settled(spec.perform(payload, connection));
 			if ('value' in result) return result;
 			if (isServerError(result.failure)) return { serverError: result.failure };
-			if (isAccessRefusal(result.failure)) refusal ??= result.failure;
 			// Rethrown as it came, so the retry logic reads its status and network code.
 			throw result.failure;
 		},
@@ -86,7 +85,11 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 			if (Array.isArray(value)) splits.set(payload.itemIndex, value);
 			ledger.succeed(payload.itemIndex, Array.isArray(value) ? {} : value);
 		},
-		fail: ({ payload }, error) => ledger.fail(payload.itemIndex, failure(payload, error)),
+		fail: ({ payload }, error) => {
+			// Only a final failure, after retries, stops the run.
+			if (!(error instanceof NotSent) && stopsTheRun(error)) refusal ??= error;
+			ledger.fail(payload.itemIndex, failure(payload, error));
+		},
 	});
 
 	const first = ledger.firstFailure();

@@ -78,8 +78,8 @@ export function olcApiError(node: INode, thrown: unknown, context: OlcErrorConte
 		secrets: context.secrets,
 	});
 	const words = own === undefined ? tidy(apiError.message) : apiError.message;
-	apiError.message = `Job ${context.jobId}: ${notSent ? `not sent, because an earlier request of this run was refused: ${words}` : words}`;
-	const note = notSent ? 'The remaining jobs were not tried: the same refusal would repeat for each of them.' : context.note;
+	apiError.message = `Job ${context.jobId}: ${notSent ? `not sent, because an earlier request of this run failed in a way that would repeat for every job: ${words}` : words}`;
+	const note = notSent ? 'The remaining jobs were not tried: the same failure would repeat for each of them.' : context.note;
 	if (own !== undefined && failure.status !== undefined) {
 		const reading = readErrorBody(scrubValue(failure.body, context.secrets), { status: failure.status, contentType: failure.headers['content-type'] });
 		const said = reading?.message === undefined ? undefined : tidy(scrubText(reading.message, context.secrets));
@@ -95,10 +95,4 @@ export function olcApiError(node: INode, thrown: unknown, context: OlcErrorConte
 		apiError.description = [apiError.description, note].filter(Boolean).join(' ');
 	}
 	return apiError;
-}
-
-/** A refusal that will repeat for every job of the run: wrong credentials or a missing role. */
-export function isAccessRefusal(error: unknown): boolean {
-	const status = inspectFailure(error).status;
-	return status === 401 || status === 403;
 }

@@ -6,6 +6,9 @@ import { inspectFailure } from '../../shared/failure';
 import { scrubText } from '../../shared/scrub';
 import { basicHeader, restRoot } from './connection';
 
+/** A failed login: it fails every request of the run the same way, so the node stops after the first. */
+export class OlcLoginError extends UserError {}
+
 function failureMessage(error: unknown, credentials: ICredentialDataDecryptedObject, url: string): string {
 	const failure = inspectFailure(error);
 	const said = failure.status === undefined ? undefined : readErrorBody(failure.body, { status: failure.status })?.message;
@@ -46,10 +49,10 @@ export async function logInToOlConnect(helper: IHttpRequestHelper, credentials: 
 			// preAuthentication has no node to attach an error to; the words are for the person fixing the credential.
 			(failure: unknown) => ({ failure }),
 		);
-	if ('failure' in answer) throw new UserError(scrubText(failureMessage(answer.failure, credentials, url), secrets));
+	if ('failure' in answer) throw new OlcLoginError(scrubText(failureMessage(answer.failure, credentials, url), secrets));
 	const token = typeof answer.body === 'string' ? answer.body.trim() : '';
 	if (token === '' || /\s/.test(token) || token.startsWith('<')) {
-		throw new UserError(`OL Connect answered the login at ${url} without a session token: check the Server URL`);
+		throw new OlcLoginError(`OL Connect answered the login at ${url} without a session token: check the Server URL`);
 	}
 	return token;
 }

@@ -15,18 +15,18 @@ import { ItemParameter } from '../../helpers/item-parameter';
 import { parseJobId } from '../../helpers/job-id';
 import { narrowDown, toBatch, type ChunkPayload, type JobUpdate } from '../../helpers/many-jobs';
 import { applyChanges, simplify } from '../../helpers/name-value';
-import { isServerError, NotSent, settled } from '../../helpers/not-sent';
+import { isServerError, NotSent, settled, stopsTheRun } from '../../helpers/not-sent';
 import { pacerFor, readOptions, type ManyOptions } from '../../helpers/options';
 import { PropertyInput } from '../../helpers/property-input';
 import { getList, olcConnection, putManyProperties, type OlcConnection } from '../../transport';
-import { isAccessRefusal, olcApiError } from '../../transport/errors';
+import { olcApiError } from '../../transport/errors';
 import { jobIdField, updateFields } from './fields';
 
 export const description: INodeProperties[] = [jobIdField('updateManyProperties'), ...updateFields('properties', 'updateManyProperties')];
 
 type Outcome = { done: true } | { serverError: unknown };
 
-/** One run of the operation: the ledger, the connection, and the rule that stops after an access refusal. */
+/** One run of the operation: the ledger, the connection, and the rule that stops sending after a failure every job would meet. */
 class ManyJobsRun {
 	private refusal: unknown;
 
@@ -38,13 +38,12 @@ class ManyJobsRun {
 		readonly connection: OlcConnection,
 	) {}
 
-	/** Calls `request` unless an earlier call was refused for good; keeps 500s as values (not retried). */
+	/** Calls `request` unless an earlier call failed for good; keeps 500s as values (not retried). */
 	async guarded(request: () => Promise<unknown>): Promise<Outcome> {
 		if (this.refusal !== undefined) throw new NotSent(this.refusal);
 		const result = await settled(request());
 		if ('value' in result) return { done: true };
 		if (isServerError(result.failure)) return { serverError: result.failure };
-		if (isAccessRefusal(result.failure)) this.refusal ??= result.failure;
 		// Rethrown as it came, so the retry logic reads its status and network code.
 		throw result.failure;
 	}
@@ -70,7 +69,11 @@ class ManyJobsRun {
 			signal: this.context.getExecutionCancelSignal?.(),
 			send: async ({ payload }) => await send(payload),
 			settle: ({ payload }, outcome) => settle(payload, outcome),
-			fail: ({ payload }, error) => fail(payload, error),
+			fail: ({ payload }, error) => {
+				// Only a final failure, after retries, stops the run.
+				if (!(error instanceof NotSent) && stopsTheRun(error)) this.refusal ??= error;
+				fail(payload, error);
+			},
 		});
 	}
 }
