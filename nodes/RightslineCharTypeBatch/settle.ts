@@ -38,15 +38,6 @@ function successJson(entry: Entry, match: Match, batchId: number): IDataObject {
 	return { ...base, charTypeId: entry.charTypeId, batchId, record: result.record ?? null };
 }
 
-function detailJson(entry: Entry, batchId: number, status: string, match?: Match): IDataObject {
-	return {
-		batchId,
-		batchStatus: status,
-		...(entry.kind === 'record' ? { charTypeId: entry.charTypeId } : {}),
-		...(match ? { code: match.result.code ?? null, rightslineMessage: match.result.message ?? null, id: match.result.id ?? null } : {}),
-	};
-}
-
 function isFailedResult(match: Match | undefined): boolean {
 	return match !== undefined && (match.kind === 'missing-link' || !((match.result.code ?? 0) >= 200 && (match.result.code ?? 0) < 300));
 }
@@ -72,13 +63,12 @@ export function settleBatch(options: {
 
 	for (const entry of batch.entries) {
 		const match = matches.get(entry);
-		const detail = detailJson(entry, batchId, status, match);
 		if (match && isFailedResult(match)) {
 			const text =
 				match.kind === 'missing-link'
 					? missingLinkText(match.side, match.charTypeId, match.recordId)
 					: recordFailureText(entry, match.result.code ?? 0, String(match.result.message ?? ''), match.result.id ?? (entry.payload.id as number | undefined));
-			ledger.fail(entry.itemIndex, failure(node, entry.itemIndex, text, match.result.code), detail);
+			ledger.fail(entry.itemIndex, failure(node, entry.itemIndex, text, match.result.code));
 			continue;
 		}
 		if (cancelled) {
@@ -91,7 +81,6 @@ export function settleBatch(options: {
 					undefined,
 					'Nothing in this batch was applied. Fix the failed record(s) and run these items again.',
 				),
-				detail,
 			);
 			continue;
 		}
@@ -105,7 +94,6 @@ export function settleBatch(options: {
 		ledger.fail(
 			entry.itemIndex,
 			failure(node, entry.itemIndex, text, undefined, `Check the record in Rightsline, or fetch the batch with the Get Batch operation (ID ${batchId}).`),
-			detail,
 		);
 	}
 }
