@@ -94,6 +94,11 @@ export class RightslineSimulator {
 		return this.batches.list();
 	}
 
+	/** Ends every unfinished batch as if its time had come (they are otherwise settled as requests arrive). */
+	finishAll(): void {
+		this.batches.advance(Number.POSITIVE_INFINITY);
+	}
+
 	/** Workflow actions that are refused ("Action N not available to be taken from status S"). */
 	refuseActions(actionIds: readonly number[]): void {
 		this.unavailableActions.clear();
