@@ -14,7 +14,7 @@ interface JobField {
 
 /** In the order of BigChange's reference, which is also the order they are sent in. */
 export const JOB_FIELDS: readonly JobField[] = [
-	{ name: 'plannedDuration', label: 'Planned Duration (Minutes)', clearable: false, convert: toMinutes },
+	{ name: 'plannedDuration', label: 'Planned Duration', clearable: false, convert: toMinutes },
 	{ name: 'description', label: 'Description', clearable: false, convert: toText },
 	{ name: 'reference', label: 'Reference', clearable: true, convert: toText },
 	{ name: 'personId', label: 'Person ID', clearable: true, convert: toUuid },
@@ -68,17 +68,13 @@ function clearList(clear: unknown): string[] | undefined {
 	return (list as string[]).map((entry) => entry.trim()).filter((entry) => entry !== '');
 }
 
-function customFieldLabel(definitionId: unknown, position: number): string {
-	return isEmpty(definitionId) ? `Custom field #${position + 1}` : `Custom field ${String(definitionId)}`;
-}
-
 function buildCustomFields(inputs: CustomFieldInput[], emptyValues: EmptyValuePolicy, allowClear: boolean): ListResult {
 	const list: IDataObject[] = [];
 	const seen = new Set<number>();
 	for (const [position, input] of inputs.entries()) {
-		const name = customFieldLabel(input.definitionId, position);
 		const id = toId(input.definitionId);
-		if (!id.ok) return fail(name, `Definition ID ${id.problem}`);
+		if (!id.ok) return fail(`Custom field #${position + 1} (Definition ID)`, id.problem);
+		const name = `Custom field ${id.value}`;
 		if (seen.has(id.value)) return fail(name, 'is listed twice; keep one entry per custom field');
 		seen.add(id.value);
 		if (allowClear && input.change === 'clear') {

@@ -13,7 +13,7 @@ describe('examples/bigchange-update-jobs.json through the engine (the demo row)'
 				'Job 1003 has already started or been completed, so BigChange no longer lets its description change; leave description out for jobs that are under way',
 			],
 			[3, '…dule.aspx?jobid=1004', 'success', 'plannedDuration = 45, reference = "R-1004", personId cleared'],
-			[4, '1005', 'error', 'Item 4: Planned Duration (Minutes) (plannedDuration) must be a whole number of minutes (0 or more), got "an hour"'],
+			[4, '1005', 'error', 'Item 4: Planned Duration (plannedDuration) must be a whole number of minutes (0 or more), got "an hour"'],
 		]);
 		expect(table.summary).toBe('5 items in, 2 on success, 3 on error output; 4 PATCH request(s), 1 token request(s)');
 	});

@@ -158,10 +158,10 @@ describe('BigChange Job Update: Update', () => {
 		});
 		expectEachItemOnce(run, 8);
 		expect([1, 2, 3, 4, 5, 6, 7].map((index) => run.errorOf(index))).toEqual([
-			'Item 1: Planned Duration (Minutes) (plannedDuration) must be a whole number of minutes (0 or more), got 1.5',
-			'Item 2: Planned Duration (Minutes) (plannedDuration) must be a whole number of minutes (0 or more), got "an hour"',
+			'Item 1: Planned Duration (plannedDuration) must be a whole number of minutes (0 or more), got 1.5',
+			'Item 2: Planned Duration (plannedDuration) must be a whole number of minutes (0 or more), got "an hour"',
 			'Item 3: Person ID (personId) must be a person\'s UUID like 3f1c6b52-8a4e-4d0b-9a57-1b2f6a0c9e11, got "Bob Smith"',
-			'Item 4: Custom field gate Definition ID must be a whole number (an ID), got "gate"',
+			'Item 4: Custom field #1 (Definition ID) must be a whole number (an ID), got "gate"',
 			'Item 5: Custom field 7 value must be text, got an object',
 			'Item 6: Job ID "JOB-1" is not a job number or a BigChange job link',
 			'Item 7: Job ID is empty',
@@ -205,7 +205,7 @@ describe('BigChange Job Update: Update', () => {
 			items: [{ job, minutes: 10 }, { job, minutes: -5 }],
 			settings: { onError: 'stopWorkflow' },
 		});
-		expect(run.nodeError?.message).toBe('Item 1: Planned Duration (Minutes) (plannedDuration) must be a whole number of minutes (0 or more), got -5');
+		expect(run.nodeError?.message).toBe('Item 1: Planned Duration (plannedDuration) must be a whole number of minutes (0 or more), got -5');
 		expect(sim.server.log).toHaveLength(0);
 	});
 

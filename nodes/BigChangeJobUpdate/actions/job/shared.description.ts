@@ -9,7 +9,7 @@ export function jobLocator(operations: string[]): INodeProperties {
 		type: 'resourceLocator',
 		default: { mode: 'id', value: '' },
 		required: true,
-		description: 'The job, usually mapped from the input with an expression such as {{ $JSON.jobId }}',
+		description: 'The job to work on: its number, a link to it in BigChange, or an expression that takes it from each input item',
 		displayOptions: { show: { resource: ['job'], operation: operations } },
 		modes: [
 			{
