@@ -1,5 +1,6 @@
+import { bigChangeDemo } from './bigchange';
 import type { DemoScenario } from './types';
 import { vbaDemo } from './vba';
 
 /** One entry per node; the order is the order the demo prints. */
-export const scenarios: DemoScenario[] = [vbaDemo];
+export const scenarios: DemoScenario[] = [vbaDemo, bigChangeDemo];
