@@ -1,38 +1,47 @@
 export interface PollPlannerOptions {
-	/** Age of a batch (ms since its 202) at its first poll while no batch has finished yet. */
+	/** Age of a batch (ms since its 202) by which the first batches are first polled. */
 	initialMs: number;
 	/** Never poll one batch more often than this. */
 	minGapMs?: number;
 	/** Never leave a batch unpolled longer than this. */
 	maxGapMs?: number;
-	/** How much further apart polls get while no batch has finished yet. */
-	growth?: number;
 	/** How many recent batches the estimate rests on; older ones are forgotten, so a change in server speed is followed. */
 	window?: number;
 }
 
+/** Before anything is known, the gap between polls of a batch grows this many times over. */
+const BLIND_GROWTH = 3;
+
+/** Batches polled before anything is known spread their first polls over one growth step, in this many steps. */
+const STAGGER_STEPS = 10;
+
 /**
- * When to poll batches, learned from the batches before them. A finished batch took somewhere
- * between the last age it was seen running and the age it was seen final; the middle of that is
- * its estimated processing time. A new batch is first polled just before the fastest recent batch
- * finished, then just after the typical one, then just after the slowest, so a steady server costs
- * about two polls per batch and a batch is picked up within a few percent of its end. Until one batch has finished, polls start at `initialMs` and grow by `growth`.
- * All ages are in ms since the batch was accepted.
+ * When to poll batches, learned from the batches before them.
+ *
+ * A finished batch took somewhere between the last age it was seen running and the age it was
+ * seen final; the middle of that is its estimated processing time. A new batch is first polled
+ * just before the fastest recent batch finished, then just after the typical one, then just after
+ * the slowest, so a steady server costs about two polls per batch and a batch is picked up within
+ * a few percent of its end.
+ *
+ * Before any batch has finished, polls grow threefold in spacing, and the batches of that first
+ * round start at staggered ages (spread over the step below `initialMs`): whichever of them sees a
+ * batch finish first has bracketed the processing time closely, and `replan` lets the others move
+ * their next poll forward. All ages are in ms since the batch was accepted.
  */
 export class PollPlanner {
 	private readonly initialMs: number;
 	private readonly minGapMs: number;
 	private readonly maxGapMs: number;
-	private readonly growth: number;
 	private readonly window: number;
 	private readonly samples: number[] = [];
 	private readonly twoSided: boolean[] = [];
+	private blindStarts = 0;
 
 	constructor(options: PollPlannerOptions) {
 		this.initialMs = Math.max(0, options.initialMs);
 		this.minGapMs = options.minGapMs ?? 50;
 		this.maxGapMs = Math.max(this.minGapMs, options.maxGapMs ?? 60_000);
-		this.growth = options.growth ?? 1.25;
 		this.window = options.window ?? 20;
 	}
 
@@ -41,14 +50,18 @@ export class PollPlanner {
 		return this.samples;
 	}
 
-	/** The polls of one batch. */
+	/** The polls of one batch accepted now. */
 	begin(): BatchPolls {
-		return new BatchPolls(this);
+		const stagger = this.samples.length === 0 ? BLIND_GROWTH ** ((this.blindStarts++ % STAGGER_STEPS) / STAGGER_STEPS - 1) : 1;
+		return new BatchPolls(this, Math.max(this.minGapMs, this.initialMs * stagger));
 	}
 
-	/** Age of the first poll of a batch accepted now. */
+	get knows(): boolean {
+		return this.samples.length > 0;
+	}
+
+	/** Age of the first poll of a batch, once some batch has finished. */
 	firstPoll(): number {
-		if (this.samples.length === 0) return this.initialMs;
 		const fastest = this.quantile(0.1);
 		return Math.max(this.minGapMs, fastest - this.tolerance(fastest));
 	}
@@ -58,7 +71,7 @@ export class PollPlanner {
 	 * time, then just after the slow end of recent times, then further and further apart.
 	 */
 	nextPoll(age: number): number {
-		if (this.samples.length === 0) return age + this.clampGap(age * (this.growth - 1));
+		if (!this.knows) return age + this.clampGap(age * (BLIND_GROWTH - 1));
 		for (const q of [0.5, 0.9]) {
 			const at = this.quantile(q);
 			const target = at + this.tolerance(at);
@@ -105,16 +118,24 @@ export class PollPlanner {
 export class BatchPolls {
 	private lastRunning = 0;
 
-	constructor(private readonly planner: PollPlanner) {}
+	constructor(
+		private readonly planner: PollPlanner,
+		private readonly blindFirst: number,
+	) {}
 
 	first(): number {
-		return this.planner.firstPoll();
+		return this.planner.knows ? this.planner.firstPoll() : this.blindFirst;
 	}
 
 	/** The batch was still running at `age`; returns the age to poll it next. */
 	running(age: number): number {
 		this.lastRunning = age;
 		return this.planner.nextPoll(age);
+	}
+
+	/** The age this batch would be polled at now that other batches have taught the planner more. */
+	replan(): number {
+		return this.lastRunning > 0 ? this.planner.nextPoll(this.lastRunning) : this.first();
 	}
 
 	finished(age: number): void {

@@ -71,6 +71,14 @@ function matchLink(entry: RelationshipEntry, records: Candidate[], relationships
 	return undefined;
 }
 
+/** A relationship's result listed under a char type is the record at one of its ends that does not exist. */
+function missingLink(entry: RelationshipEntry, result: ResultEntry, charTypeId: string): Match {
+	const p = entry.payload;
+	const child = String(p.childCharTypeId) === charTypeId && num(result.id) === p.childRecordId;
+	const side = child ? 'child' : 'parent';
+	return { kind: 'missing-link', result, side, charTypeId: Number(charTypeId), recordId: num(result.id) ?? (p[`${side}RecordId`] as number) };
+}
+
 /**
  * Pairs Rightsline's per-record results with the entries sent, since neither order nor a
  * `referenceId` on every result is promised: by `referenceId` first (documented for failures),
@@ -94,7 +102,12 @@ export function matchBatchResults(entries: readonly Entry[], answer: BatchAnswer
 		if (list) list.push(candidate);
 		else byReference.set(String(ref), [candidate]);
 	}
-	for (const entry of entries) settle(entry, claim(byReference.get(entry.referenceId)?.find((c) => !c.claimed)));
+	for (const entry of entries) {
+		const candidate = byReference.get(entry.referenceId)?.find((c) => !c.claimed);
+		const result = claim(candidate);
+		if (result && entry.kind === 'relationship' && candidate?.charTypeId !== undefined) matches.set(entry, missingLink(entry, result, candidate.charTypeId));
+		else settle(entry, result);
+	}
 
 	for (const entry of entries) {
 		if (matches.has(entry)) continue;
@@ -109,13 +122,17 @@ export function matchBatchResults(entries: readonly Entry[], answer: BatchAnswer
 		}
 	}
 
+	// A result that carries someone else's referenceId is not ours to guess about.
+	const unlabelled = (c: Candidate) => !c.claimed && (c.result.referenceId === undefined || c.result.referenceId === null);
 	const open = entries.filter((entry) => !matches.has(entry) && entry.kind === 'record');
 	for (const entry of open) {
 		const title = entry.payload.title;
 		if (typeof title !== 'string' || entry.kind !== 'record') continue;
 		const keys = [String(entry.charTypeId), String(entry.payload.charTypeId ?? entry.charTypeId)];
-		const sameTitle = records.filter((c) => !c.claimed && keys.includes(c.charTypeId ?? '') && c.result.record?.title === title);
-		if (sameTitle.length === 1) settle(entry, claim(sameTitle[0]));
+		const twins = open.filter((other) => other.kind === 'record' && other.charTypeId === entry.charTypeId && other.payload.title === title);
+		const sameTitle = records.filter((c) => unlabelled(c) && keys.includes(c.charTypeId ?? '') && c.result.record?.title === title);
+		// Only a title that names one record on each side identifies it.
+		if (twins.length === 1 && sameTitle.length === 1) settle(entry, claim(sameTitle[0]));
 	}
 
 	const leftByType = new Map<string, Entry[]>();
@@ -126,7 +143,7 @@ export function matchBatchResults(entries: readonly Entry[], answer: BatchAnswer
 		else leftByType.set(String(entry.charTypeId), [entry]);
 	}
 	for (const [charTypeId, left] of leftByType) {
-		const pool = records.filter((c) => !c.claimed && c.charTypeId === charTypeId && c.result.referenceId === undefined);
+		const pool = records.filter((c) => unlabelled(c) && c.charTypeId === charTypeId);
 		if (pool.length !== left.length) continue;
 		left.forEach((entry, position) => settle(entry, claim(pool[position])));
 	}

@@ -1,4 +1,4 @@
-import { NodeApiError, sleep, type IExecuteFunctions, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep, type IExecuteFunctions, type INode, type JsonObject } from 'n8n-workflow';
 
 import { classifyFailure } from '../shared/classify';
 import { inspectFailure } from '../shared/failure';
@@ -35,8 +35,11 @@ interface Accepted {
 	polls: BatchPolls;
 }
 
-/** Wakes lanes waiting for a free batch slot when one of this run's batches finishes. */
-class SlotSignal {
+/**
+ * Wakes lanes when one of this run's batches finishes: a lane waiting for a free batch slot can
+ * try again, and a lane waiting to poll can poll sooner if the finished batch says it should.
+ */
+class ProgressSignal {
 	private waiters: Array<() => void> = [];
 
 	notify(): void {
@@ -45,14 +48,20 @@ class SlotSignal {
 		for (const wake of waiters) wake();
 	}
 
-	/** Until a batch finishes, `ms` pass or the run is stopped; the timer never outlives the wait. */
-	async wait(ms: number, signal?: AbortSignal): Promise<void> {
+	/**
+	 * Waits until a batch finishes (true), `ms` pass or the run is stopped (false); the timer never
+	 * outlives the wait.
+	 */
+	async wait(ms: number, signal?: AbortSignal): Promise<boolean> {
 		const timer = new AbortController();
 		const onAbort = () => timer.abort();
 		signal?.addEventListener('abort', onAbort, { once: true });
-		const timeout = sleep(Math.max(0, ms), timer.signal).catch(() => undefined);
+		const timeout = sleep(Math.max(0, ms), timer.signal).then(
+			() => false,
+			() => false,
+		);
 		try {
-			await Promise.race([timeout, new Promise<void>((resolve) => this.waiters.push(resolve))]);
+			return await Promise.race([timeout, new Promise<boolean>((resolve) => this.waiters.push(() => resolve(true)))]);
 		} finally {
 			signal?.removeEventListener('abort', onAbort);
 			timer.abort();
@@ -75,7 +84,7 @@ export class SubmitRunner {
 	private readonly node: INode;
 	private readonly pacer: RequestPacer;
 	private readonly planner: PollPlanner;
-	private readonly slots = new SlotSignal();
+	private readonly progress = new ProgressSignal();
 	private readonly queue: PackedBatch[];
 	private readonly signal: AbortSignal | undefined;
 	private readonly startedAt = Date.now();
@@ -172,7 +181,7 @@ export class SubmitRunner {
 				// Our own batches free slots as they finish; someone else's only show up by trying again.
 				const waitMs = this.inFlight > 0 && this.settings.wait ? Math.max(backoffMs, 2 * this.settings.pollIntervalMs) : backoffMs;
 				backoffMs = Math.min(30_000, backoffMs * 1.5);
-				await this.slots.wait(Math.min(waitMs, Math.max(0, this.settings.deadline - Date.now())), this.signal);
+				await this.progress.wait(Math.min(waitMs, Math.max(0, this.settings.deadline - Date.now())), this.signal);
 				continue;
 			}
 			const batchId = Number(answer?.batchId);
@@ -214,6 +223,20 @@ export class SubmitRunner {
 		}
 	}
 
+	/**
+	 * Sleeps until `pollAt`, or earlier when another batch finishing teaches the planner that this
+	 * one is probably done sooner; returns when it polled.
+	 */
+	private async waitToPoll(accepted: Accepted, pollAt: number): Promise<number> {
+		let at = pollAt;
+		for (;;) {
+			const waitMs = at - Date.now();
+			if (waitMs <= 0 || this.signal?.aborted) return at;
+			const woken = await this.progress.wait(waitMs, this.signal);
+			if (woken) at = Math.max(Date.now(), Math.min(at, accepted.acceptedAt + accepted.polls.replan()));
+		}
+	}
+
 	private async follow(accepted: Accepted): Promise<void> {
 		const { batch, batchId } = accepted;
 		let pollAge = accepted.polls.first();
@@ -225,8 +248,9 @@ export class SubmitRunner {
 					pollAt = this.settings.deadline;
 					last = true;
 				}
-				const waitMs = pollAt - Date.now();
-				if (waitMs > 0) await sleep(waitMs, this.signal);
+				// Moved forward by what other batches taught the planner: then it is not the last look.
+				if ((await this.waitToPoll(accepted, pollAt)) < pollAt) last = false;
+				if (this.signal?.aborted) throw new NodeOperationError(this.node, 'The execution was stopped');
 				const answer = await withRetry(async () => await getBatch(this.context, this.connection, batchId), { idempotent: true, pacer: this.pacer, signal: this.signal });
 				this.stats.polls++;
 				const age = Date.now() - accepted.acceptedAt;
@@ -259,7 +283,7 @@ export class SubmitRunner {
 			});
 		} finally {
 			this.inFlight--;
-			this.slots.notify();
+			this.progress.notify();
 		}
 	}
 }
