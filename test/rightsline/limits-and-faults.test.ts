@@ -150,4 +150,45 @@ describe('Rightsline Char-Type Batch: limits, throttling and faults', () => {
 		expect(sim.batchList()).toHaveLength(2);
 		expect(batchPolls(sim).length).toBeLessThan(20);
 	});
+
+	it('retries status polls that meet a proxy’s 502 page, a 500 or a 429 with Retry-After; the batch is created once', async () => {
+		sim = await startRightslineSimulator();
+		const isPoll = (req: { method: string }) => req.method === 'GET';
+		sim.server.faults.nonJsonNext(1, { status: 502, match: isPoll });
+		sim.server.faults.failNext(1, { status: 500, body: { message: 'Internal server error' }, match: isPoll });
+		sim.server.faults.failNext(1, { status: 429, headers: { 'Retry-After': '1' }, body: { message: 'Too Many Requests' }, match: isPoll });
+		const started = Date.now();
+		const run = await runRightsline({ sim, items: [contact(1), contact(2)], parameters: { charType: 2 } });
+		expect(run.errors).toEqual([]);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(batchPolls(sim).map((req) => req.status).slice(0, 3)).toEqual([502, 500, 429]);
+		expect(sim.batchList()).toHaveLength(1);
+	});
+
+	it('does not repeat a creation answered with 500, or one whose answer came after the timeout', async () => {
+		sim = await startRightslineSimulator();
+		sim.server.faults.failNext(1, { status: 500, body: { message: 'Internal server error' }, match: isCreate });
+		const failed = await runRightsline({ sim, items: [contact(1)], parameters: { charType: 2 } });
+		expect(failed.errors[0].json.error).toMatch(/^Rightsline may have received batch 1 \(1 POST record\(s\)\) but did not confirm it \(Internal server error\)/);
+		expect(batchPosts(sim)).toHaveLength(1);
+
+		sim.server.faults.delayNext(1, 1500, { match: isCreate });
+		const slow = await runRightsline({ sim, items: [contact(2)], parameters: { charType: 2 }, options: { timeoutSeconds: 1 } });
+		expect(slow.errors[0].json.error).toMatch(/^Rightsline may have received batch 1 .* it was not sent again so that nothing is applied twice$/);
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		// It did arrive: exactly one batch holds that record, which is why it was not sent again.
+		expect(batchPosts(sim)).toHaveLength(2);
+		expect(sim.batchList()).toHaveLength(1);
+	});
+
+	it('a Complete batch that lists no result for a record fails that item alone, saying so', async () => {
+		sim = await startRightslineSimulator();
+		sim.omitResultsWhere((record) => record.title === 'Contact 1');
+		const run = await runRightsline({ sim, items: [contact(0), contact(1), contact(2)], parameters: { charType: 2 } });
+		expectEachItemOnce(run, 3);
+		expect(run.errors.map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 1 }, expect.stringMatching(/^Rightsline finished batch \d+ \(status Complete\) without a result for this record$/)],
+		]);
+		expect(run.success).toHaveLength(2);
+	});
 });

@@ -20,6 +20,7 @@ describe('Rightsline Char-Type Batch: Submit, through the real engine against th
 			{ id: 100, title: 'Feature 100' },
 			{ id: 101, title: 'Feature 101' },
 			{ id: 102, title: 'Locked feature', locked: true },
+			{ id: 103, title: 'Restricted feature', denied: true },
 		]);
 		sim.seedRecords(4, [{ id: 4958, title: 'Deal 4958' }]);
 	});
@@ -56,10 +57,13 @@ describe('Rightsline Char-Type Batch: Submit, through the real engine against th
 		expect(sent(sim)[0].records).toEqual({ '1': [{ id: 100, referenceId: 'n8n-item-0' }, { id: 999, referenceId: 'n8n-item-1' }, { id: 101, referenceId: 'n8n-item-2' }] });
 	});
 
-	it('Update: changes the record, and a locked one fails with its own message', async () => {
-		const run = await runRightsline({ sim, items: [{ id: 100, title: 'Renamed' }, { id: 102, title: 'x' }], parameters: { method: 'PUT' } });
+	it('Update: changes the record; a locked one and a forbidden one fail with their own messages', async () => {
+		const run = await runRightsline({ sim, items: [{ id: 100, title: 'Renamed' }, { id: 102, title: 'x' }, { id: 103, title: 'y' }], parameters: { method: 'PUT' } });
 		expect(run.success.map((item) => item.json)).toEqual([expect.objectContaining({ code: 200, message: 'Updated.', id: 100, record: expect.objectContaining({ title: 'Renamed' }) })]);
-		expect(run.errors[0].json.error).toBe('The catalog item 102 is locked in Rightsline (409 Record Locked.); try again once it is unlocked');
+		expect(run.errors.map((item) => item.json.error)).toEqual([
+			'The catalog item 102 is locked in Rightsline (409 Record Locked.); try again once it is unlocked',
+			'The Rightsline API user may not update this catalog item 103 (403 Access Denied.): check the user’s security role in Rightsline',
+		]);
 		expect(sim.record(1, 100)?.title).toBe('Renamed');
 	});
 
@@ -69,7 +73,7 @@ describe('Rightsline Char-Type Batch: Submit, through the real engine against th
 			[200, 'Deleted.', 100],
 			[200, 'Deleted.', 101],
 		]);
-		expect(sim.records(1).map((record) => record.id)).toEqual([102]);
+		expect(sim.records(1).map((record) => record.id)).toEqual([102, 103]);
 	});
 
 	it('Execute Workflow Action: runs the action, and an action not allowed from the status fails readably', async () => {

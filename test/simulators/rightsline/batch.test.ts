@@ -172,4 +172,12 @@ describe('Rightsline simulator: batches', () => {
 		const other = sim.issueTemporaryCredentials('other-company');
 		expect((await signedCall(sim, `/v4/batch/${created.batchId}`, { keys: other, apiKey: 'other-company' })).status).toBe(404);
 	});
+
+	it('can leave some results out of a batch’s answer while still processing those records', async () => {
+		await start();
+		sim.omitResultsWhere((record) => record.title === 'Hidden');
+		const answer = await run({ method: 'POST', records: { '2': [{ title: 'Shown', template: { templateId: 1 } }, { title: 'Hidden', template: { templateId: 1 } }] } });
+		expect(answer.batchResults.records['2'].map((entry) => entry.record?.title)).toEqual(['Shown']);
+		expect(sim.records(2).map((record) => record.title)).toEqual(['Shown', 'Hidden']);
+	});
 });

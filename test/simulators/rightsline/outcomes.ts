@@ -37,6 +37,8 @@ export interface OutcomeContext {
 	unavailableActions: ReadonlySet<number>;
 	/** Reorders each result list; identity unless a test asks for shuffled answers. */
 	reorder: <T>(list: T[]) => T[];
+	/** Results left out of the answer (the record is still processed), to model partial answers. */
+	omit?: (raw: unknown) => boolean;
 }
 
 type Bag = Record<string, unknown>;
@@ -208,19 +210,20 @@ function evaluateRelationship(method: BatchMethod, raw: unknown, context: Outcom
  * and, as in create.md's sample, only the failed records are listed.
  */
 export function runBatch(input: BatchInput, context: OutcomeContext): { status: 'Complete' | 'Cancelled' | 'Errored' | 'Error'; results: BatchResults } {
-	const evaluated: Array<{ result: Evaluated; referenceId?: string }> = [];
+	const evaluated: Array<{ result: Evaluated; referenceId?: string; raw: unknown }> = [];
 	for (const [charTypeId, list] of Object.entries(input.records)) {
-		for (const raw of list) evaluated.push({ result: evaluateRecord(input.method, charTypeId, raw, context), referenceId: referenceOf(raw) });
+		for (const raw of list) evaluated.push({ result: evaluateRecord(input.method, charTypeId, raw, context), referenceId: referenceOf(raw), raw });
 	}
-	for (const raw of input.relationships) evaluated.push({ result: evaluateRelationship(input.method, raw, context), referenceId: referenceOf(raw) });
+	for (const raw of input.relationships) evaluated.push({ result: evaluateRelationship(input.method, raw, context), referenceId: referenceOf(raw), raw });
 
 	const failed = (entry: ResultEntry) => entry.code >= 300;
 	const cancelled = input.cancelIfRecordFails && evaluated.some(({ result }) => failed(result.entry));
 	const echo = context.settings.referenceIdEcho;
 	const results: BatchResults = { records: {}, relationships: [] };
-	for (const { result, referenceId } of evaluated) {
+	for (const { result, referenceId, raw } of evaluated) {
 		if (cancelled && !failed(result.entry)) continue;
 		const entry = !cancelled && result.apply ? result.apply() : result.entry;
+		if (context.omit?.(raw)) continue;
 		const withReference = referenceId !== undefined && (echo === 'all' || (echo === 'failures' && failed(entry)));
 		const listed = withReference ? { ...entry, referenceId } : entry;
 		if (result.placement.kind === 'relationships') results.relationships.push(listed);

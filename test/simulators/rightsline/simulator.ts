@@ -37,6 +37,7 @@ export class RightslineSimulator {
 	private readonly port: number | undefined;
 	private readonly unavailableActions = new Set<number>();
 	private shuffle: (() => number) | undefined;
+	private omit: ((raw: unknown) => boolean) | undefined;
 	private tamper: { remaining: number; match?: RequestMatcher } | undefined;
 	private readonly dailyUsed = new Map<string, number>();
 
@@ -108,6 +109,11 @@ export class RightslineSimulator {
 	/** Shuffles every result list with a generator seeded here; null keeps request order. */
 	shuffleResults(seed: number | null): void {
 		this.shuffle = seed === null ? undefined : seededRandom(seed);
+	}
+
+	/** Leaves the results of matching records out of batch answers (they are still processed); null stops. */
+	omitResultsWhere(predicate: ((record: Readonly<Record<string, unknown>>) => boolean) | null): void {
+		this.omit = predicate ? (raw) => typeof raw === 'object' && raw !== null && predicate(raw as Record<string, unknown>) : undefined;
 	}
 
 	/** The next `count` batches end in the error status (default `settings.errorStatus`) without results. */
@@ -209,6 +215,7 @@ export class RightslineSimulator {
 			now,
 			unavailableActions: this.unavailableActions,
 			reorder: (list) => (random ? shuffleInPlace(list, random) : list),
+			omit: this.omit,
 		};
 	}
 }
