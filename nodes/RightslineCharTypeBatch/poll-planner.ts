@@ -18,11 +18,12 @@ const STAGGER_STEPS = 10;
 /**
  * When to poll batches, learned from the batches before them.
  *
- * A finished batch took somewhere between the last age it was seen running and the age it was
- * seen final; the middle of that is its estimated processing time. A new batch is first polled
- * just before the fastest recent batch finished, then just after the typical one, then just after
- * the slowest, so a steady server costs about two polls per batch and a batch is picked up within
- * a few percent of its end.
+ * Each finished batch says its processing time lay between the last age it was seen running and
+ * the age it was seen final. While the recent batches agree (the latest "running" is earlier than
+ * the earliest "final"), a new batch is polled halfway between the two, or at the upper end once
+ * they are within a few percent: a steady server then costs one or two polls per batch, each batch
+ * picked up within a few percent of its end. When batch times vary, polls follow the spread of the
+ * recent times instead: just before the fastest, just after the typical, just after the slowest.
  *
  * Before any batch has finished, polls grow threefold in spacing, and the batches of that first
  * round start at staggered ages (spread over the step below `initialMs`): whichever of them sees a
@@ -36,6 +37,8 @@ export class PollPlanner {
 	private readonly window: number;
 	private readonly samples: number[] = [];
 	private readonly twoSided: boolean[] = [];
+	/** Per recent batch: the last age it was seen running (0 if never) and the age it was seen final. */
+	private readonly bounds: Array<{ running: number; final: number }> = [];
 	private blindStarts = 0;
 
 	constructor(options: PollPlannerOptions) {
@@ -60,18 +63,38 @@ export class PollPlanner {
 		return this.samples.length > 0;
 	}
 
+	/**
+	 * While every recent batch fits one processing time (the latest "running" is earlier than the
+	 * earliest "final"), that time lies between the two: poll at the upper end once they are close,
+	 * else halfway. Undefined when recent batches disagree, i.e. their times vary.
+	 */
+	private bracket(): { lower: number; upper: number } | undefined {
+		if (this.bounds.length === 0) return undefined;
+		const lower = Math.max(...this.bounds.map((b) => b.running));
+		const upper = Math.min(...this.bounds.map((b) => b.final));
+		return lower < upper ? { lower, upper } : undefined;
+	}
+
 	/** Age of the first poll of a batch, once some batch has finished. */
 	firstPoll(): number {
+		const bracket = this.bracket();
+		if (bracket) {
+			const { lower, upper } = bracket;
+			return upper - lower <= this.tolerance(upper) ? upper : Math.max(this.minGapMs, (lower + upper) / 2);
+		}
 		const fastest = this.quantile(0.1);
 		return Math.max(this.minGapMs, fastest - this.tolerance(fastest));
 	}
 
 	/**
-	 * Age of the next poll of a batch that was still running at `age`: just after the typical recent
-	 * time, then just after the slow end of recent times, then further and further apart.
+	 * Age of the next poll of a batch that was still running at `age`: the upper end of the bracket
+	 * when there is one; else just after the typical recent time, then just after the slow end of
+	 * recent times, then further and further apart.
 	 */
 	nextPoll(age: number): number {
 		if (!this.knows) return age + this.clampGap(age * (BLIND_GROWTH - 1));
+		const bracket = this.bracket();
+		if (bracket && bracket.upper >= age + this.minGapMs) return bracket.upper;
 		for (const q of [0.5, 0.9]) {
 			const at = this.quantile(q);
 			const target = at + this.tolerance(at);
@@ -94,9 +117,11 @@ export class PollPlanner {
 			this.twoSided.push(false);
 			this.samples.push(this.twoSided.some(Boolean) ? finalAt : finalAt / 2);
 		}
+		this.bounds.push({ running: lastRunning, final: finalAt });
 		if (this.samples.length > this.window) {
 			this.samples.shift();
 			this.twoSided.shift();
+			this.bounds.shift();
 		}
 	}
 

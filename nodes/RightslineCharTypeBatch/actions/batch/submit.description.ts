@@ -100,7 +100,7 @@ export const submitDescription: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0.1, numberPrecision: 1 },
 				default: 2,
-				description: 'When to first ask whether the first batches are done. Later polls adapt to how long Rightsline takes, usually two or three per batch.',
+				description: 'When to first ask whether the first batches are done. Later polls adapt to how long Rightsline takes, usually one to three per batch.',
 			},
 			{
 				displayName: 'Request Timeout (Seconds)',
