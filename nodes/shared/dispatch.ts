@@ -21,6 +21,12 @@ export interface DispatchOptions<P, R> {
 	settle: (batch: Batch<P>, response: R) => void;
 	/** Settles every item of a batch whose request failed as a whole, after retries. */
 	fail: (batch: Batch<P>, error: unknown) => void;
+	/**
+	 * Send the first batch before any other (the default), so a credential whose token is still
+	 * empty logs in once rather than once per lane. A caller that knows no login can happen (a
+	 * token is stored, or the API needs none) may start every lane at once and save a round trip.
+	 */
+	firstAlone?: boolean;
 }
 
 /**
@@ -51,6 +57,10 @@ export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, op
 		options.settle(batch, response);
 	};
 	if (batches.length === 0) return;
+	if (options.firstAlone === false) {
+		await runConcurrently(batches, options.concurrency, runOne);
+		return;
+	}
 	await runOne(batches[0]);
 	await runConcurrently(batches.slice(1), options.concurrency, runOne);
 }

@@ -7,10 +7,10 @@ export interface JobUpdate {
 	jobId: number;
 	/** Input items naming this job, in input order. */
 	itemIndexes: number[];
-	/** Each item's changes, applied in input order. */
-	changes: PropertyChange[][];
-	/** The list to write, once known. */
-	list?: NameValue[];
+	/** The changes of all its items, in input order. */
+	changes: PropertyChange[];
+	/** What goes on the wire for this job, once known: `{ id, properties }`. */
+	entry?: { id: number; properties: NameValue[] };
 }
 
 export interface ChunkPayload {

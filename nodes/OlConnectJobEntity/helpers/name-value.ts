@@ -24,6 +24,7 @@ export function simplify(list: readonly NameValue[]): IDataObject {
  * place (so a merge does not reorder what the server showed), new names go last, `null` removes.
  */
 export function applyChanges(base: readonly NameValue[], changes: readonly PropertyChange[]): NameValue[] {
+	if (base.length === 0 && changes.length <= 16) return applySmall(changes);
 	const values = new Map<string, string>();
 	for (const { name, value } of base) values.set(name, value);
 	for (const { name, value } of changes) {
@@ -31,6 +32,23 @@ export function applyChanges(base: readonly NameValue[], changes: readonly Prope
 		else values.set(name, value);
 	}
 	return Array.from(values, ([name, value]) => ({ name, value }));
+}
+
+/**
+ * The same for a handful of changes and no base: a scan costs less than a Map, and a change that
+ * sets a value is already a `{ name, value }` entry, so it goes in as it is. A bulk update of
+ * 10,000 jobs makes tens of thousands fewer objects for the garbage collector this way.
+ */
+function applySmall(changes: readonly PropertyChange[]): NameValue[] {
+	const list: NameValue[] = [];
+	for (const change of changes) {
+		const at = list.findIndex((entry) => entry.name === change.name);
+		if (change.value === null) {
+			if (at >= 0) list.splice(at, 1);
+		} else if (at >= 0) list[at] = change as NameValue;
+		else list.push(change as NameValue);
+	}
+	return list;
 }
 
 /** The server's list, checked: anything else means the address answered with something that is not OL Connect. */

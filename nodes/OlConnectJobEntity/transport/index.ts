@@ -18,6 +18,12 @@ export interface OlcConnection {
 	 * fail every run until someone edited the credential. Basic and no-auth have nothing to renew.
 	 */
 	renewOn: number[];
+	/**
+	 * No request of this run can start a login (a session token is stored, or no authentication
+	 * is used), so several may go at once from the start. Basic auth still sends one first: a wrong
+	 * password then fails one request, not one per lane.
+	 */
+	noLoginAhead: boolean;
 }
 
 export async function olcConnection(context: IExecuteFunctions, timeoutMs: number): Promise<OlcConnection> {
@@ -29,6 +35,7 @@ export async function olcConnection(context: IExecuteFunctions, timeoutMs: numbe
 		timeoutMs,
 		secrets: [credentials.password, credentials.sessionToken].filter((value): value is string => typeof value === 'string' && value !== ''),
 		renewOn: authMode === 'login' ? [401, 403] : [],
+		noLoginAhead: authMode === 'none' || (authMode === 'login' && typeof credentials.sessionToken === 'string' && credentials.sessionToken !== ''),
 	};
 }
 

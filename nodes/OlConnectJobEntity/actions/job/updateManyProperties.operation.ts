@@ -62,9 +62,16 @@ class ManyJobsRun {
 		}
 	}
 
-	dispatch<P>(batches: Array<Batch<P>>, send: (payload: P) => Promise<Outcome>, settle: (payload: P, outcome: Outcome) => void, fail: (payload: P, error: unknown) => void) {
+	dispatch<P>(
+		batches: Array<Batch<P>>,
+		send: (payload: P) => Promise<Outcome>,
+		settle: (payload: P, outcome: Outcome) => void,
+		fail: (payload: P, error: unknown) => void,
+		firstAlone = true,
+	) {
 		return dispatchBatches<P, Outcome>(batches, {
 			concurrency: this.options.concurrency,
+			firstAlone,
 			pacer: pacerFor(this.options),
 			signal: this.context.getExecutionCancelSignal?.(),
 			send: async ({ payload }) => await send(payload),
@@ -93,10 +100,12 @@ function gather(context: IExecuteFunctions, node: INode, ledger: ItemLedger): Ma
 			if ('problem' in id) problem = id.problem;
 			else if (changes && 'problem' in changes) problem = changes.problem;
 			else if (changes) {
-				const job = jobs.get(id.ok) ?? { jobId: id.ok, itemIndexes: [], changes: [] };
-				job.itemIndexes.push(itemIndex);
-				job.changes.push(changes.ok);
-				jobs.set(id.ok, job);
+				const job = jobs.get(id.ok);
+				if (job === undefined) jobs.set(id.ok, { jobId: id.ok, itemIndexes: [itemIndex], changes: changes.ok });
+				else {
+					job.itemIndexes.push(itemIndex);
+					job.changes = job.changes.concat(changes.ok);
+				}
 			}
 		} catch (error) {
 			problem = (error as Error).message;
@@ -116,7 +125,8 @@ async function readCurrent(run: ManyJobsRun, jobs: JobUpdate[]): Promise<JobUpda
 		jobs.map((job) => ({ itemIndexes: job.itemIndexes, payload: job, idempotent: true })),
 		async (job) =>
 			await run.guarded(async () => {
-				job.list = nameValuesOf(await getList(run.context, run.connection, 'properties', job.jobId), 'a properties list');
+				const current = nameValuesOf(await getList(run.context, run.connection, 'properties', job.jobId), 'a properties list');
+				job.entry = { id: job.jobId, properties: current };
 			}),
 		(job, outcome) => {
 			if ('serverError' in outcome) run.failJob(job, outcome.serverError, action(job));
@@ -130,19 +140,17 @@ async function readCurrent(run: ManyJobsRun, jobs: JobUpdate[]): Promise<JobUpda
 /** Sends the lists in chunks; a chunk refused with a 500 is narrowed down (or failed whole) in further rounds. */
 async function writeChunks(run: ManyJobsRun, jobs: JobUpdate[]): Promise<void> {
 	const action = (job: JobUpdate) => `update the properties of job ${job.jobId}`;
-	const succeed = (job: JobUpdate) => {
-		const properties = simplify(job.list ?? []);
-		for (const itemIndex of job.itemIndexes) run.ledger.succeed(itemIndex, { jobId: job.jobId, properties: { ...properties } });
-	};
+	// Output items are built after the last answer, so a lane goes on to its next request at once.
+	const updated: JobUpdate[][] = [];
 	let round = chunk(jobs, run.options.chunkSize).map((part) => toBatch(part, false));
 	while (round.length > 0) {
 		const next: Array<Batch<ChunkPayload>> = [];
 		await run.dispatch(
 			round,
 			async ({ jobs: part }) =>
-				await run.guarded(async () => await putManyProperties(run.context, run.connection, part.map((job) => ({ id: job.jobId, properties: job.list ?? [] })))),
+				await run.guarded(async () => await putManyProperties(run.context, run.connection, part.map((job) => job.entry ?? { id: job.jobId, properties: [] }))),
 			({ jobs: part, isolating }, outcome) => {
-				if (!('serverError' in outcome)) return part.forEach(succeed);
+				if (!('serverError' in outcome)) return void updated.push(part);
 				if (run.options.onChunkFailure === 'failChunk' && part.length > 1) {
 					const message = `OL Connect refused a request updating ${part.length} jobs (${part[0].jobId} to ${part[part.length - 1].jobId}) with a server error, usually because one of them does not exist; this job may not be the cause and may or may not have been updated ('On a Failed Request' fails the whole request)`;
 					return part.forEach((job) => run.failJob(job, outcome.serverError, action(job), { message }));
@@ -153,9 +161,21 @@ async function writeChunks(run: ManyJobsRun, jobs: JobUpdate[]): Promise<void> {
 				next.push(...retry.map((jobsAgain) => toBatch(jobsAgain, true)));
 			},
 			({ jobs: part }, error) => part.forEach((job) => run.failJob(job, error, action(job))),
+			// With a handful of big requests, waiting for the first costs a whole round.
+			!run.connection.noLoginAhead,
 		);
 		round = next;
 	}
+	for (const part of updated) for (const job of part) succeed(run.ledger, job);
+}
+
+/** Every item naming the job gets its own output item with the properties the job now has. */
+function succeed(ledger: ItemLedger, job: JobUpdate): void {
+	const properties = simplify(job.entry?.properties ?? []);
+	const [first, ...others] = job.itemIndexes;
+	ledger.succeed(first, { jobId: job.jobId, properties });
+	// Copies, so a later node changing one item's properties changes only that item.
+	for (const itemIndex of others) ledger.succeed(itemIndex, { jobId: job.jobId, properties: { ...properties } });
 }
 
 /**
@@ -174,7 +194,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const run = new ManyJobsRun(this, node, ledger, options, await olcConnection(this, options.timeoutSeconds * 1000));
 	let ready = [...jobs.values()];
 	if (merge) ready = await readCurrent(run, ready);
-	for (const job of ready) job.list = applyChanges(merge ? (job.list ?? []) : [], job.changes.flat());
+	for (const job of ready) job.entry = { id: job.jobId, properties: applyChanges(merge ? (job.entry?.properties ?? []) : [], job.changes) };
 	await writeChunks(run, ready);
 
 	const failure = ledger.firstFailure();
