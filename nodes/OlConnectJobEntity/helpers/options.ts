@@ -20,7 +20,7 @@ export function readOptions(context: IExecuteFunctions): ManyOptions {
 		concurrency: given.concurrency ?? 4,
 		requestsPerSecond: given.requestsPerSecond ?? 0,
 		timeoutSeconds: given.timeoutSeconds ?? 60,
-		chunkSize: given.chunkSize ?? 500,
+		chunkSize: given.chunkSize ?? 1000,
 		onChunkFailure: given.onChunkFailure ?? 'isolate',
 	};
 }
