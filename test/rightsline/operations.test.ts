@@ -84,6 +84,16 @@ describe('Rightsline Char-Type Batch: relationships, not waiting, Get Batch, Get
 		expect(sim.server.log.filter((req) => req.method === 'GET')).toHaveLength(2);
 	});
 
+	it('without waiting, more than 10 batches still go in: the 11th waits for a free slot', async () => {
+		sim.settings.timing = { queuedMs: 100, processingMs: 300, perRecordMs: 0 };
+		const run = await runRightsline({ sim, items: Array.from({ length: 1200 }, (_, n) => contact(n)), parameters: { charType: 2, waitForCompletion: false } });
+		expectEachItemOnce(run, 1200);
+		expect(run.errors).toEqual([]);
+		expect(new Set(run.success.map((item) => item.json.batchId)).size).toBe(12);
+		expect(batchPosts(sim).filter((req) => req.status === 429).length).toBeGreaterThan(0);
+		expect(batchPosts(sim).filter((req) => req.status === 202)).toHaveLength(12);
+	});
+
 	it('Get Batch: a wrong ID fails its item before sending, an unknown one says Rightsline has none', async () => {
 		const run = await runRightsline({ sim, items: [{ batchId: 'abc' }, { batchId: 12 }], parameters: { operation: 'get', batchId: '={{ $json.batchId }}' } });
 		expect(run.errors.map((item) => item.json.error)).toEqual(['Item 0: Batch ID must be a whole number such as 48865381, got "abc"', 'Batch 12 not found.']);
