@@ -1,6 +1,7 @@
 import { bigChangeDemo } from './bigchange';
+import { rightslineDemo } from './rightsline';
 import type { DemoScenario } from './types';
 import { vbaDemo } from './vba';
 
 /** One entry per node; the order is the order the demo prints. */
-export const scenarios: DemoScenario[] = [vbaDemo, bigChangeDemo];
+export const scenarios: DemoScenario[] = [vbaDemo, bigChangeDemo, rightslineDemo];
