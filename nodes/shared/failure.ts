@@ -113,5 +113,13 @@ export function inspectFailure(error: unknown): HttpFailure {
 		failure.cancelled ||= isCancel(level);
 	}
 	failure.status ??= fallbackStatus;
+	if (failure.status !== undefined && failure.status < 300) {
+		// A 2xx that still failed is an answer that broke off mid-body (axios: "stream has been
+		// aborted"): a lost connection, not a status the server chose.
+		failure.status = undefined;
+		failure.headers = {};
+		failure.body = undefined;
+		failure.code ??= 'UND_ERR_SOCKET';
+	}
 	return failure;
 }
