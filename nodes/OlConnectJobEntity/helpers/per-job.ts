@@ -5,7 +5,7 @@ import { ItemLedger } from '../../shared/ledger';
 import { olcApiError } from '../transport/errors';
 import { olcConnection, type OlcConnection } from '../transport';
 import type { Checked } from './job-id';
-import { isServerError, NotSent, settled, stopsTheRun } from './not-sent';
+import { RunGuard, type Guarded } from './run-guard';
 import { pacerFor, readOptions } from './options';
 
 export interface JobTask<T> {
@@ -23,7 +23,7 @@ export interface PerJobSpec<T> {
 	perform(task: JobTask<T>, connection: OlcConnection): Promise<IDataObject | IDataObject[]>;
 }
 
-type Outcome = { value: IDataObject | IDataObject[] } | { serverError: unknown };
+type Outcome = Guarded<IDataObject | IDataObject[]>;
 
 /**
  * Runs an operation that makes one call (or one read-then-write) per job: every item is checked
@@ -54,7 +54,7 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 
 	const connection = await olcConnection(context, options.timeoutSeconds * 1000);
 	const splits = new Map<number, IDataObject[]>();
-	let refusal: unknown;
+	const guard = new RunGuard();
 	const failure = (task: JobTask<T>, error: unknown) =>
 		olcApiError(node, error, {
 			itemIndex: task.itemIndex,
@@ -68,14 +68,7 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 		concurrency: options.concurrency,
 		pacer: pacerFor(options),
 		signal: context.getExecutionCancelSignal?.(),
-		send: async ({ payload }) => {
-			if (refusal !== undefined) throw new NotSent(refusal);
-			const result = await settled(spec.perform(payload, connection));
-			if ('value' in result) return result;
-			if (isServerError(result.failure)) return { serverError: result.failure };
-			// Rethrown as it came, so the retry logic reads its status and network code.
-			throw result.failure;
-		},
+		send: async ({ payload }) => await guard.call(async () => await spec.perform(payload, connection)),
 		settle: ({ payload }, outcome) => {
 			if ('serverError' in outcome) {
 				ledger.fail(payload.itemIndex, failure(payload, outcome.serverError));
@@ -86,8 +79,7 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 			ledger.succeed(payload.itemIndex, Array.isArray(value) ? {} : value);
 		},
 		fail: ({ payload }, error) => {
-			// Only a final failure, after retries, stops the run.
-			if (!(error instanceof NotSent) && stopsTheRun(error)) refusal ??= error;
+			guard.failed(error);
 			ledger.fail(payload.itemIndex, failure(payload, error));
 		},
 	});

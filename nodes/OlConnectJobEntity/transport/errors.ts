@@ -5,7 +5,7 @@ import { toNodeApiError } from '../../shared/errors';
 import { explainStatus, type StatusExplanations } from '../../shared/explanations';
 import { inspectFailure } from '../../shared/failure';
 import { scrubText, scrubValue } from '../../shared/scrub';
-import { NotSent } from '../helpers/not-sent';
+import { NotSent } from '../helpers/run-guard';
 import type { AuthMode } from './connection';
 
 /** What each status means on a Connect Server, for the error's description. */

@@ -18,16 +18,8 @@ export class NotSent extends Error {
  * OL Connect answers 500 for a job that does not exist and for an id mismatch: repeating the
  * request gives the same answer, so it is handed back as a value instead of being retried.
  */
-export function isServerError(error: unknown): boolean {
+function isServerError(error: unknown): boolean {
 	return inspectFailure(error).status === 500;
-}
-
-/** A request's result or its failure as a value, so the caller can decide what to rethrow. */
-export async function settled<T>(request: Promise<T>): Promise<{ value: T } | { failure: unknown }> {
-	return await request.then(
-		(value) => ({ value }),
-		(failure: unknown) => ({ failure }),
-	);
 }
 
 /** Network failures that no other job of the run would escape: wrong address, server down, untrusted certificate. */
@@ -57,9 +49,36 @@ function failedLogin(error: unknown): boolean {
  * (401), access refused (403), a failed login, or a server that cannot be reached or trusted.
  * A job that does not exist, a timeout or a 5xx concerns that job only.
  */
-export function stopsTheRun(error: unknown): boolean {
+function stopsTheRun(error: unknown): boolean {
 	if (failedLogin(error)) return true;
 	const failure = inspectFailure(error);
 	if (failure.status !== undefined) return failure.status === 401 || failure.status === 403;
 	return failure.code !== undefined && RUN_STOPPING_CODES.has(failure.code);
+}
+
+export type Guarded<T> = { value: T } | { serverError: unknown };
+
+/**
+ * What every operation does around its requests: a 500 comes back as a value (not retried), any
+ * other failure is rethrown as it came so the retry logic reads its status and network code, and
+ * once a failure that would repeat for every job is final, nothing more is sent.
+ */
+export class RunGuard {
+	private stopper: unknown;
+
+	async call<T>(request: () => Promise<T>): Promise<Guarded<T>> {
+		if (this.stopper !== undefined) throw new NotSent(this.stopper);
+		const result = await request().then(
+			(value: T) => ({ value }),
+			(failure: unknown) => ({ failure }),
+		);
+		if ('value' in result) return result;
+		if (isServerError(result.failure)) return { serverError: result.failure };
+		throw result.failure;
+	}
+
+	/** Called with every final failure, after retries. */
+	failed(error: unknown): void {
+		if (!(error instanceof NotSent) && stopsTheRun(error)) this.stopper ??= error;
+	}
 }
