@@ -11,7 +11,7 @@ export function jobIdField(...operations: string[]): INodeProperties {
 		default: '',
 		placeholder: 'e.g. 12345',
 		description:
-			'The numeric ID of the OL Connect job, usually dragged in from the input, e.g. {{ $JSON.jobId }}. Checked before anything is sent.',
+			'The numeric ID of the OL Connect job, usually the input field holding it dragged in here. Checked before anything is sent.',
 		displayOptions: show(...operations),
 	};
 }
@@ -128,7 +128,7 @@ export function updateFields(noun: string, ...operations: string[]): INodeProper
 			default: '',
 			placeholder: 'e.g. customerName, rowNumber',
 			description:
-				'Comma-separated input fields that are not properties. The field the Job ID is taken from (as in {{ $JSON.jobId }}) is left out automatically.',
+				'Comma-separated input fields that are not properties. The field dragged into Job ID is left out automatically.',
 			displayOptions: { show: { ...where.show, propertiesSource: ['fields'] } },
 		},
 	];
