@@ -1,0 +1,48 @@
+import { spawn } from 'child_process';
+
+export interface ExecResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+export interface ExecOptions {
+	cwd?: string;
+	env?: NodeJS.ProcessEnv;
+	timeoutMs?: number;
+}
+
+/** Runs a command to its end and keeps what it printed; a non-zero exit is the caller's to judge. */
+export async function exec(command: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+	return await new Promise((resolve, reject) => {
+		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const stdout: Buffer[] = [];
+		const stderr: Buffer[] = [];
+		child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+		child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+		const timer = options.timeoutMs
+			? setTimeout(() => {
+					child.kill('SIGKILL');
+					reject(new Error(`${command} ${args.join(' ')} took longer than ${options.timeoutMs} ms`));
+				}, options.timeoutMs)
+			: undefined;
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+		});
+	});
+}
+
+/** As `exec`, but a non-zero exit throws with the end of what the command printed. */
+export async function execOk(command: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+	const result = await exec(command, args, options);
+	if (result.code !== 0) {
+		const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-25).join('\n');
+		throw new Error(`${command} ${args.join(' ')} exited with ${String(result.code)}:\n${tail}`);
+	}
+	return result;
+}

@@ -1,0 +1,49 @@
+/**
+ * The simulators' own process: the suite, the browser test and `npm run dev` start it with `fork`, so
+ * the simulators keep answering while the parent waits on n8n. Argument: JSON `{ vendors, fixedPorts }`.
+ * Talks over IPC: sends `ready` once every simulator listens, answers `stats`, ends on `stop` or when
+ * the parent goes away.
+ */
+import { vendorNamed, type RunningSimulator, type SimulatorStats } from './vendors';
+import type { ChildMessage, ParentMessage, SimulatorsOptions } from './lib/simulator-messages';
+
+const running = new Map<string, RunningSimulator>();
+
+function send(message: ChildMessage): void {
+	process.send?.(message);
+}
+
+function statsOf(sim: RunningSimulator): SimulatorStats {
+	const byMethod: Record<string, number> = {};
+	for (const request of sim.server.log) byMethod[request.method] = (byMethod[request.method] ?? 0) + 1;
+	const { requests, byStatus } = sim.server.stats();
+	return { requests, byMethod, byStatus: Object.fromEntries(Object.entries(byStatus).map(([status, count]) => [status, count])) };
+}
+
+async function stopAll(): Promise<void> {
+	await Promise.allSettled([...running.values()].map(async (sim) => await sim.stop()));
+	running.clear();
+}
+
+async function main(): Promise<void> {
+	const options = JSON.parse(process.argv[2] ?? '{}') as SimulatorsOptions;
+	for (const name of options.vendors) {
+		const vendor = vendorNamed(name);
+		if (!vendor) throw new Error(`No e2e vendor module for "${name}" (test/e2e/vendors)`);
+		running.set(name, await vendor.startSimulator(options.fixedPorts ? vendor.devPort : undefined));
+	}
+	process.on('message', (message: ParentMessage) => {
+		if (message.type === 'stats') {
+			send({ type: 'stats', id: message.id, stats: Object.fromEntries([...running].map(([name, sim]) => [name, statsOf(sim)])) });
+		} else if (message.type === 'stop') {
+			void stopAll().then(() => process.exit(0));
+		}
+	});
+	process.on('disconnect', () => void stopAll().then(() => process.exit(0)));
+	send({ type: 'ready', credentials: Object.fromEntries([...running].map(([name, sim]) => [name, sim.credentialData])) });
+}
+
+main().catch((error: unknown) => {
+	send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+	void stopAll().then(() => process.exit(1));
+});
