@@ -48,12 +48,12 @@ export class RightslineApi implements ICredentialType {
 			required: true,
 			description: 'Your company’s API key, sent as x-api-key. Each Rightsline environment has its own.',
 		},
+		// The two community rule sets disagree on a field named accessKey; the error-level one wins.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Access Key',
 			name: 'accessKey',
 			type: 'string',
-			// The two community rule sets disagree on a field named accessKey; the error-level one wins.
-			// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 			typeOptions: { password: true },
 			default: '',
 			required: true,
