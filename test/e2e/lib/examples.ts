@@ -18,9 +18,13 @@ export interface Example {
 	credentialRefs: Array<{ type: string; id: string; name: string }>;
 }
 
-function workflowId(file: string): string {
+/** The file's stem, cut to n8n's 21 characters; a hash tells apart two stems that cut the same. */
+function workflowId(file: string, taken: Set<string>): string {
 	const stem = basename(file, '.json').replace(/[^A-Za-z0-9]+/g, '-');
-	return stem.length <= 21 ? stem : `${stem.slice(0, 14)}-${createHash('sha1').update(file).digest('hex').slice(0, 6)}`;
+	const short = stem.slice(0, 21).replace(/-+$/, '');
+	const id = taken.has(short) ? `${stem.slice(0, 14)}-${createHash('sha1').update(file).digest('hex').slice(0, 6)}` : short;
+	taken.add(id);
+	return id;
 }
 
 /** Every `examples/*.json`, each given a fixed ID; new examples join the suite by being there. */
@@ -28,9 +32,10 @@ export function loadExamples(): Example[] {
 	const files = readdirSync(EXAMPLES)
 		.filter((file) => file.endsWith('.json'))
 		.sort();
+	const taken = new Set<string>();
 	return files.map((file) => {
 		const parsed = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as { name: string; nodes: INode[] };
-		const id = workflowId(file);
+		const id = workflowId(file, taken);
 		const credentialRefs = parsed.nodes.flatMap((node) =>
 			Object.entries(node.credentials ?? {}).map(([type, ref]) => ({ type, id: String(ref.id), name: ref.name })),
 		);

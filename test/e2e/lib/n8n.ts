@@ -38,7 +38,7 @@ export class N8n {
 
 	/**
 	 * Everything that would reach outside this machine is off: telemetry, version checks, templates,
-	 * banners, the list of verified community nodes. The task runner broker gets its own free port,
+	 * banners, the list of verified community nodes, the MCP registry. The task runner broker gets its own free port,
 	 * so several instances (or another developer's) can run side by side.
 	 */
 	async env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
@@ -54,6 +54,10 @@ export class N8n {
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			// This package is not in n8n's verified list; say so rather than rely on a default that will change.
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+			// The MCP server registry refreshes itself from api.n8n.io at start.
+			N8N_DISABLED_MODULES: 'mcp-registry',
 			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 			N8N_PYTHON_ENABLED: 'false',
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -96,7 +100,7 @@ export class N8n {
 			N8N_HOST: '127.0.0.1',
 			N8N_PROTOCOL: 'http',
 			N8N_EDITOR_BASE_URL: url,
-			WEBHOOK_URL: `${url}/`,
+			N8N_WEBHOOK_URL: `${url}/`,
 			// The login cookie travels over plain http on loopback.
 			N8N_SECURE_COOKIE: 'false',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',

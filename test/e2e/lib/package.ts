@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import { execOk } from './exec';
@@ -31,6 +31,8 @@ export async function buildAndPack(destination: string): Promise<PackedPackage> 
 export async function installCommunityPackage(userFolder: string, packed: PackedPackage): Promise<string> {
 	const nodesFolder = join(userFolder, '.n8n', 'nodes');
 	const packageFolder = join(nodesFolder, 'node_modules', PACKAGE_NAME);
+	// A fresh folder, as n8n's update does, so no file of an earlier build lingers.
+	rmSync(packageFolder, { recursive: true, force: true });
 	mkdirSync(packageFolder, { recursive: true });
 	await execOk('tar', ['-xzf', packed.tarball, '-C', packageFolder, '--strip-components=1']);
 	const manifestPath = join(packageFolder, 'package.json');
