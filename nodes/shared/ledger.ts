@@ -12,8 +12,19 @@ export type ItemError = NodeApiError | NodeOperationError;
 /** What a success may carry besides its JSON. */
 export type SuccessExtra = Pick<INodeExecutionData, 'binary' | 'metadata'>;
 
-/** A success is kept as the finished output item, so a 100,000-item run builds each one once. */
-type Entry = { kind: 'success'; item: INodeExecutionData } | { kind: 'failure'; error: ItemError; json?: IDataObject };
+/** A failed item, until the output is built. */
+class Failure {
+	constructor(
+		readonly error: ItemError,
+		readonly json?: IDataObject,
+	) {}
+}
+
+/**
+ * A success is kept as the finished output item itself (no wrapper), so a 100,000-item run
+ * allocates and retains one object per item fewer.
+ */
+type Entry = INodeExecutionData | Failure;
 
 /**
  * Guarantees that every input item leaves the node exactly once, paired with its input, whatever
@@ -46,12 +57,11 @@ export class ItemLedger {
 	}
 
 	succeed(index: number, json: IDataObject, extra?: SuccessExtra): void {
-		const item: INodeExecutionData = extra ? { ...extra, json, pairedItem: { item: index } } : { json, pairedItem: { item: index } };
-		this.settle(index, { kind: 'success', item });
+		this.settle(index, extra ? { ...extra, json, pairedItem: { item: index } } : { json, pairedItem: { item: index } });
 	}
 
 	fail(index: number, error: ItemError | string, json?: IDataObject): void {
-		this.settle(index, { kind: 'failure', error: this.toItemError(index, error), json });
+		this.settle(index, new Failure(this.toItemError(index, error), json));
 	}
 
 	isSettled(index: number): boolean {
@@ -71,13 +81,13 @@ export class ItemLedger {
 	/** The failure of the lowest item index, so the thrown error does not depend on answer order. */
 	firstFailure(): ItemError | undefined {
 		for (const entry of this.entries) {
-			if (entry?.kind === 'failure') return entry.error;
+			if (entry instanceof Failure) return entry.error;
 		}
 		return undefined;
 	}
 
 	failureCount(): number {
-		return this.entries.filter((entry) => entry?.kind === 'failure').length;
+		return this.entries.filter((entry) => entry instanceof Failure).length;
 	}
 
 	toNodeOutput(): INodeExecutionData[][] {
@@ -94,7 +104,7 @@ export class ItemLedger {
 	private settle(index: number, entry: Entry): void {
 		this.assertIndex(index);
 		if (this.entries[index] !== undefined) {
-			throw new UnexpectedError(`Item ${index} was settled twice (now as ${entry.kind})`);
+			throw new UnexpectedError(`Item ${index} was settled twice (now as ${entry instanceof Failure ? 'failure' : 'success'})`);
 		}
 		this.entries[index] = entry;
 		this.settled++;
@@ -120,7 +130,7 @@ export class ItemLedger {
 }
 
 function toItem(entry: Entry, index: number): INodeExecutionData {
-	if (entry.kind === 'success') return entry.item;
+	if (!(entry instanceof Failure)) return entry;
 	const pairedItem = { item: index };
 	const { error } = entry;
 	const json: IDataObject = { ...entry.json, message: error.message };
