@@ -1,8 +1,8 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { BigChangeApi } from '../../credentials/BigChangeApi.credentials';
 import { BigChangeJobUpdate } from '../../nodes/BigChangeJobUpdate/BigChangeJobUpdate.node';
-import { runNode, TestCredentialsHelper, type NodeRunResult, type NodeSettings } from '../harness';
+import { pairedIndex, runNode, TestCredentialsHelper, type NodeRunResult, type NodeSettings } from '../harness';
 import { BIGCHANGE_SIM_DEFAULTS, type BigChangeSimulator } from '../simulators/bigchange';
 
 export const CREDENTIAL_ID = 'bigchange-1';
@@ -32,16 +32,11 @@ export function bigChangeHelper(data: IDataObject): TestCredentialsHelper {
 }
 
 export interface JobRun extends NodeRunResult {
-	/** Every item the node put out, main and error output together, by the input index it pairs to. */
-	byInput: Map<number, INodeExecutionData[]>;
 	/** The error message of each failed item, by input index. */
 	errorOf: (index: number) => string | undefined;
 }
 
-export function pairedIndex(item: INodeExecutionData): number {
-	const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
-	return typeof paired === 'object' && paired !== null ? paired.item : -1;
-}
+export { pairedIndex } from '../harness';
 
 /** Runs the node once through n8n's engine; parameters are the node's own, resource defaults to job. */
 export async function runJobs(options: {
@@ -61,26 +56,14 @@ export async function runJobs(options: {
 		credentialsHelper,
 		settings: options.settings ?? { onError: 'continueErrorOutput' },
 	});
-	const byInput = new Map<number, INodeExecutionData[]>();
-	for (const item of [...run.success, ...run.errors]) {
-		const index = pairedIndex(item);
-		byInput.set(index, [...(byInput.get(index) ?? []), item]);
-	}
 	const errorOf = (index: number) => {
 		const failed = run.errors.find((item) => pairedIndex(item) === index);
 		return failed === undefined ? undefined : String(failed.json.error);
 	};
-	return { ...run, byInput, errorOf };
+	return { ...run, errorOf };
 }
 
-/** The node's promise for one-result-per-item operations: each input index exactly once, across both outputs. */
-export function expectEachItemOnce(run: JobRun, count: number): void {
-	const indexes = [...run.byInput.keys()].sort((a, b) => a - b);
-	expect(indexes).toEqual(Array.from({ length: count }, (_, n) => n));
-	for (const [index, outputs] of run.byInput) {
-		if (outputs.length !== 1) throw new Error(`Input item ${index} came out ${outputs.length} times`);
-	}
-}
+export { expectEachItemOnce } from '../harness';
 
 export const jobParam = (value: string | number, mode: 'id' | 'url' = 'id'): IDataObject => ({ __rl: true, mode, value });
 

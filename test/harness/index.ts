@@ -11,12 +11,14 @@ import type {
 import { TestCredentialsHelper, type CredentialRecord } from './credentials-helper';
 import { ITEM_SOURCE_TYPE, itemSource } from './item-source.node';
 import { NodeTypeRegistry } from './node-types';
+import { groupByInput } from './paired-items';
 import { runWorkflow, type WorkflowRunResult } from './run-workflow';
 
 export { TestCredentialsHelper, type CredentialRecord } from './credentials-helper';
 export { NodeTypeRegistry } from './node-types';
 export { testCredential, type CredentialTestResult } from './credential-test';
 export { itemSource, ITEM_SOURCE_TYPE } from './item-source.node';
+export { expectEachItemOnce, groupByInput, pairedIndex } from './paired-items';
 export { runWorkflow, type WorkflowDefinition, type WorkflowRunResult } from './run-workflow';
 
 export const NODE_UNDER_TEST = 'Node Under Test';
@@ -48,6 +50,8 @@ export interface NodeRunResult {
 	success: INodeExecutionData[];
 	/** The error output (only with onError: continueErrorOutput). */
 	errors: INodeExecutionData[];
+	/** Every item of both outputs, by the input index it pairs to. */
+	byInput: Map<number, INodeExecutionData[]>;
 	/** The error the node stopped with, if it did. */
 	nodeError?: ExecutionError;
 	credentialsHelper: TestCredentialsHelper;
@@ -95,5 +99,12 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		startNode: 'Items',
 	});
 	const [success = [], errors = []] = result.outputs(NODE_UNDER_TEST);
-	return { success, errors, nodeError: result.nodeError(NODE_UNDER_TEST), credentialsHelper, result };
+	return {
+		success,
+		errors,
+		byInput: groupByInput([success, errors]),
+		nodeError: result.nodeError(NODE_UNDER_TEST),
+		credentialsHelper,
+		result,
+	};
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OlConnectApi } from '../../credentials/OlConnectApi.credentials';
 import { OlConnectJobEntity } from '../../nodes/OlConnectJobEntity/OlConnectJobEntity.node';
@@ -21,10 +21,7 @@ export function olcCredentialsHelper(sim: OlConnectSimulator, authentication: Au
 	return helper;
 }
 
-export interface JobRun extends NodeRunResult {
-	/** Every item the node put out, both outputs, by the input index it pairs to. */
-	byInput: Map<number, INodeExecutionData[]>;
-}
+export type JobRun = NodeRunResult;
 
 export async function runJobNode(options: {
 	sim: OlConnectSimulator;
@@ -45,22 +42,10 @@ export async function runJobNode(options: {
 		credentialsHelper,
 		settings: options.settings ?? { onError: 'continueErrorOutput' },
 	});
-	const byInput = new Map<number, INodeExecutionData[]>();
-	for (const item of [...run.success, ...run.errors]) {
-		const paired = item.pairedItem;
-		const index = typeof paired === 'object' && paired !== null && !Array.isArray(paired) ? paired.item : -1;
-		byInput.set(index, [...(byInput.get(index) ?? []), item]);
-	}
-	return { ...run, byInput };
+	return run;
 }
 
-/** The node's promise: each input index appears exactly once across both outputs. */
-export function expectEachItemOnce(run: JobRun, count: number): void {
-	expect([...run.byInput.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, n) => n));
-	for (const [index, outputs] of run.byInput) {
-		if (outputs.length !== 1) throw new Error(`Input item ${index} came out ${outputs.length} times`);
-	}
-}
+export { expectEachItemOnce } from '../harness';
 
 /** Requests other than logins. */
 export function dataRequests(sim: OlConnectSimulator): RecordedRequest[] {

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { RightslineApi } from '../../credentials/RightslineApi.credentials';
 import { RightslineCharTypeBatch } from '../../nodes/RightslineCharTypeBatch/RightslineCharTypeBatch.node';
@@ -30,10 +30,7 @@ export function rightslineCredentialsHelper(sim: RightslineSimulator, overrides:
 	return helper;
 }
 
-export interface BatchRun extends NodeRunResult {
-	/** Every item the node put out, main and error output together, by the input index it pairs to. */
-	byInput: Map<number, INodeExecutionData[]>;
-}
+export type BatchRun = NodeRunResult;
 
 export async function runRightsline(options: {
 	sim: RightslineSimulator;
@@ -64,23 +61,10 @@ export async function runRightsline(options: {
 		credentialsHelper,
 		settings: options.settings ?? { onError: 'continueErrorOutput' },
 	});
-	const byInput = new Map<number, INodeExecutionData[]>();
-	for (const item of [...run.success, ...run.errors]) {
-		const paired = item.pairedItem;
-		const index = typeof paired === 'object' && paired !== null && !Array.isArray(paired) ? paired.item : -1;
-		byInput.set(index, [...(byInput.get(index) ?? []), item]);
-	}
-	return { ...run, byInput };
+	return run;
 }
 
-/** The node's promise: each input index appears exactly once across both outputs. */
-export function expectEachItemOnce(run: BatchRun, count: number): void {
-	const indexes = [...run.byInput.keys()].sort((a, b) => a - b);
-	expect(indexes).toEqual(Array.from({ length: count }, (_, n) => n));
-	for (const [index, outputs] of run.byInput) {
-		if (outputs.length !== 1) throw new Error(`Input item ${index} came out ${outputs.length} times`);
-	}
-}
+export { expectEachItemOnce } from '../harness';
 
 /** The `POST /v4/batch` requests the simulator received, with their bodies. */
 export function batchPosts(sim: RightslineSimulator) {

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { VbaSoftwareApi } from '../../credentials/VbaSoftwareApi.credentials';
 import { getNestedModel, listEntities } from '../../nodes/VbaBatchUpsert/catalog';
@@ -37,10 +37,7 @@ export function vbaCredentialsHelper(sim: VbaSimulator, overrides: IDataObject =
 	return helper;
 }
 
-export interface UpsertRun extends NodeRunResult {
-	/** Every item the node put out, main and error output together, by the input index it pairs to. */
-	byInput: Map<number, INodeExecutionData[]>;
-}
+export type UpsertRun = NodeRunResult;
 
 export async function runUpsert(options: {
 	sim: VbaSimulator;
@@ -69,23 +66,10 @@ export async function runUpsert(options: {
 		credentialsHelper,
 		settings: options.settings ?? { onError: 'continueErrorOutput' },
 	});
-	const byInput = new Map<number, INodeExecutionData[]>();
-	for (const item of [...run.success, ...run.errors]) {
-		const paired = item.pairedItem;
-		const index = typeof paired === 'object' && paired !== null && !Array.isArray(paired) ? paired.item : -1;
-		byInput.set(index, [...(byInput.get(index) ?? []), item]);
-	}
-	return { ...run, byInput };
+	return run;
 }
 
-/** Asserts the node's promise: each input index appears exactly once across both outputs. */
-export function expectEachItemOnce(run: UpsertRun, count: number): void {
-	const indexes = [...run.byInput.keys()].sort((a, b) => a - b);
-	expect(indexes).toEqual(Array.from({ length: count }, (_, n) => n));
-	for (const [index, outputs] of run.byInput) {
-		if (outputs.length !== 1) throw new Error(`Input item ${index} came out ${outputs.length} times`);
-	}
-}
+export { expectEachItemOnce } from '../harness';
 
 export function batchRequests(sim: VbaSimulator): ReturnType<VbaSimulator['server']['log']['filter']> {
 	return sim.server.log.filter((req) => req.method === 'PUT');
