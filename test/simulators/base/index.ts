@@ -7,3 +7,4 @@ export { Router, type RouteMatch } from './router';
 export { encodeResponse, proxyErrorPage, type EncodedResponse } from './encode';
 export { seededRandom, shuffleInPlace } from './prng';
 export { systemClock } from './clock';
+export { hasOpenssl, selfSignedCertificate } from './certificate';

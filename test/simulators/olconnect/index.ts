@@ -3,5 +3,5 @@ export { defaultSettings, MAX_SESSION_MINUTES, OLC_SIM_DEFAULTS, type OlcRole, t
 export { mergeLists, type JobSeed, type NameValue, type SimJob } from './store';
 export { LOGIN_PATH, REST_ROOT } from './auth';
 export { JOBS_PATH } from './jobs';
-export { hasOpenssl, selfSignedCertificate } from './cert';
+export { hasOpenssl, selfSignedCertificate } from '../base';
 export { manyJobs, sampleJobs } from './fixtures';

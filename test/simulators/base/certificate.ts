@@ -6,11 +6,11 @@ import { join } from 'node:path';
 export const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 
 /**
- * A throwaway self-signed certificate for 127.0.0.1, as an on-premises Connect Server with HTTPS
- * switched on usually has; made at test time so no key lives in the repository.
+ * A throwaway self-signed certificate for 127.0.0.1 (what an on-premises server with HTTPS switched
+ * on usually has), made at test time so no key lives in the repository.
  */
 export function selfSignedCertificate(): { key: string; cert: string } {
-	const dir = mkdtempSync(join(tmpdir(), 'olc-cert-'));
+	const dir = mkdtempSync(join(tmpdir(), 'sim-cert-'));
 	try {
 		execFileSync(
 			'openssl',
