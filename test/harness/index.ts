@@ -17,6 +17,7 @@ import { runWorkflow, type WorkflowRunResult } from './run-workflow';
 export { TestCredentialsHelper, type CredentialRecord } from './credentials-helper';
 export { NodeTypeRegistry } from './node-types';
 export { testCredential, type CredentialTestResult } from './credential-test';
+export { callNodeMethod } from './node-methods';
 export { itemSource, ITEM_SOURCE_TYPE } from './item-source.node';
 export { expectEachItemOnce, groupByInput, pairedIndex } from './paired-items';
 export { runWorkflow, type WorkflowDefinition, type WorkflowRunResult } from './run-workflow';

@@ -49,6 +49,36 @@ describe('VBA Batch Upsert through the real engine against the VBAPI simulator',
 		expect(run.success.map((item) => item.json)).toEqual([{ status: 201, message: 'Created', key: { Job_ID: 'J-9' } }]);
 	});
 
+	it('"Map Each Field Below" sends the mapped values, evaluated per item', async () => {
+		const run = await runUpsert({
+			sim,
+			entity: '/jobs-batch',
+			items: [
+				{ id: 'J-7', text: 'first', extra: 'not sent' },
+				{ id: 'J-8', text: 'second', extra: 'not sent' },
+			],
+			columns: {
+				mappingMode: 'defineBelow',
+				value: { job_ID: '={{ $json.id }}', description: '={{ $json.text.toUpperCase() }}', job_Type: 'MANUAL' },
+				matchingColumns: [],
+				schema: [
+					{ id: 'job_ID', displayName: 'job_ID (key)', required: true, defaultMatch: true, display: true, type: 'string' },
+					{ id: 'description', displayName: 'description', required: false, defaultMatch: false, display: true, type: 'string' },
+					{ id: 'job_Type', displayName: 'job_Type', required: false, defaultMatch: false, display: true, type: 'string' },
+				],
+			},
+		});
+		expect(run.errors).toEqual([]);
+		expect(batchRequests(sim)[0].body).toEqual([
+			{ job_ID: 'J-7', description: 'FIRST', job_Type: 'MANUAL' },
+			{ job_ID: 'J-8', description: 'SECOND', job_Type: 'MANUAL' },
+		]);
+		expect(run.success.map((item) => item.json.vbaResult)).toEqual([
+			{ status: 201, message: 'Created', key: { Job_ID: 'J-7' } },
+			{ status: 201, message: 'Created', key: { Job_ID: 'J-8' } },
+		]);
+	});
+
 	it('sends a nested entity to its parent path, with parent keys taken per item from expressions', async () => {
 		const careCase = (plan: number, caseKey: number) => ({ plan, case_Key: caseKey, do_Not_Contact: false, case_Status: 'OPEN' });
 		const run = await runUpsert({
