@@ -12,6 +12,7 @@ import { join } from 'path';
 
 import { COULD_NOT_CONNECT, iconProblems, ids, itemCount, restGet, signIn } from './browser/editor';
 import { launchChromium, loopbackContext, type BrowserContext, type Page } from './browser/playwright';
+import { loadedTypeProblems } from './browser/types-check';
 import type { Example } from './lib/examples';
 import { prepareInstance, userFolderIn, type Instance } from './lib/instance';
 import { OWNER, type N8nServer } from './lib/n8n';
@@ -178,6 +179,9 @@ export async function browserChecks(instance: Instance, results: Results): Promi
 			});
 			results.check('browser: owner signs in', signedIn);
 			if (signedIn.length) return;
+			const loaded = await loadedTypeProblems(page, server.url, instance.packed).catch((error: unknown) => [messageOf(error)]);
+			const count = `${instance.packed.n8n.nodes.length} node(s), ${instance.packed.n8n.credentials.length} credential(s)`;
+			results.check(`browser: n8n loaded the package's types (${PACKAGE_NAME}.*) and icons`, loaded, count);
 			await page.close();
 			for (const vendor of vendors) await nodeChecks(context, server.url, vendor, results);
 			const example = instance.examples.find((candidate) => candidate.vendor === vendors[0].vendor) ?? instance.examples[0];

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { exec, execOk } from '../lib/exec';
+import { exec, execOk, npmEnv } from '../lib/exec';
 import { TOOLS_DIR } from '../lib/paths';
 
 /** The version the browser test was written against; Debian's chromium 156 speaks its protocol. */
@@ -78,7 +78,7 @@ async function loadPlaywright(): Promise<PlaywrightCore> {
 		mkdirSync(TOOLS_DIR, { recursive: true });
 		if (!existsSync(join(TOOLS_DIR, 'package.json'))) writeFileSync(join(TOOLS_DIR, 'package.json'), JSON.stringify({ name: 'e2e-tools', private: true }, null, 2));
 		// The package needs no browser download of its own: it drives Debian's chromium.
-		await execOk('npm', ['install', `playwright-core@${PLAYWRIGHT_VERSION}`, '--no-audit', '--no-fund'], { cwd: TOOLS_DIR, timeoutMs: 5 * 60_000 });
+		await execOk('npm', ['install', `playwright-core@${PLAYWRIGHT_VERSION}`, '--no-audit', '--no-fund'], { cwd: TOOLS_DIR, env: npmEnv(), timeoutMs: 5 * 60_000 });
 	}
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	return require(entry) as PlaywrightCore;

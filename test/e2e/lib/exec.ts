@@ -1,5 +1,17 @@
 import { spawn } from 'child_process';
 
+/**
+ * The environment for an npm command of this suite's own. `npm run` and `npx` export their settings as
+ * npm_* variables (the project's ignore-scripts=true and local prefix among them), which would
+ * silently skip `node`'s install script or aim an install at the project; only the cache and the
+ * registry carry over.
+ */
+export function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const keep = new Set(['npm_config_cache', 'npm_config_registry']);
+	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_') || keep.has(name.toLowerCase())));
+	return { ...env, ...extra };
+}
+
 export interface ExecResult {
 	code: number | null;
 	stdout: string;

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'fs'
 import { join } from 'path';
 import type { IDataObject, IRun } from 'n8n-workflow';
 
-import { exec, execOk, type ExecResult } from './exec';
+import { exec, execOk, npmEnv, type ExecResult } from './exec';
 import { freePort } from './ports';
 import type { Runtime } from './prepare';
 
@@ -43,7 +43,7 @@ export class N8n {
 	 */
 	async env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
 		return {
-			...process.env,
+			...npmEnv(),
 			PATH: this.runtime.path,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_DIAGNOSTICS_ENABLED: 'false',

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { execOk } from './exec';
+import { execOk, npmEnv } from './exec';
 import { PACKAGE_NAME, ROOT } from './paths';
 
 export interface PackedPackage {
@@ -13,9 +13,9 @@ export interface PackedPackage {
 
 /** `npm run build`, then `npm pack`: the tarball a user's n8n would download from npm. */
 export async function buildAndPack(destination: string): Promise<PackedPackage> {
-	await execOk('npm', ['run', 'build'], { cwd: ROOT, timeoutMs: 10 * 60_000 });
+	await execOk('npm', ['run', 'build'], { cwd: ROOT, env: npmEnv(), timeoutMs: 10 * 60_000 });
 	// prepack would build a second time; the build above is the one that counts.
-	const { stdout } = await execOk('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: ROOT, timeoutMs: 5 * 60_000 });
+	const { stdout } = await execOk('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: ROOT, env: npmEnv(), timeoutMs: 5 * 60_000 });
 	const [packed] = JSON.parse(stdout) as Array<{ filename: string; version: string }>;
 	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: PackedPackage['n8n'] };
 	return { tarball: join(destination, packed.filename), version: packed.version, n8n: manifest.n8n };
@@ -42,7 +42,7 @@ export async function installCommunityPackage(userFolder: string, packed: Packed
 	await execOk(
 		'npm',
 		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
-		{ cwd: packageFolder, timeoutMs: 5 * 60_000 },
+		{ cwd: packageFolder, env: npmEnv(), timeoutMs: 5 * 60_000 },
 	);
 	writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: packed.version } }, null, 2));
 	return packageFolder;

@@ -1,24 +1,24 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { delimiter, dirname, join } from 'path';
 
-import { exec, execOk } from './exec';
-import { N8N_DIR, N8N_VERSION, NODE24_DIR, NODE_MAJOR } from './paths';
+import { exec, execOk, npmEnv } from './exec';
+import { N8N_DIR, N8N_VERSION, NODE_DIR, NODE_MAJOR } from './paths';
 import type { Timings } from './timings';
 
-/** Node 24 and n8n, from the cache folder: what every n8n command here runs on. */
+/** Node (24 for n8n 2.x) and n8n, from the cache folder: what every n8n command here runs on. */
 export interface Runtime {
-	/** The Node 24 binary. */
+	/** The Node binary n8n runs on. */
 	node: string;
 	nodeVersion: string;
 	/** n8n's CLI script, run as `node <n8nBin> <command>`. */
 	n8nBin: string;
-	/** PATH with Node 24 first, so npm and n8n's task runner use it too. */
+	/** PATH with that Node first, so npm and n8n's task runner use it too. */
 	path: string;
 }
 
-const nodeBin = join(NODE24_DIR, 'node_modules', 'node', 'bin', 'node');
+const nodeBin = join(NODE_DIR, 'node_modules', 'node', 'bin', 'node');
 // The npm package `node` ships headers beside the binary; native modules must build against them.
-const nodeHeaders = join(NODE24_DIR, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
+const nodeHeaders = join(NODE_DIR, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
 const n8nPackageJson = join(N8N_DIR, 'node_modules', 'n8n', 'package.json');
 // npm writes this last, so its presence tells a finished install from an interrupted one.
 const installComplete = join(N8N_DIR, 'node_modules', '.package-lock.json');
@@ -36,16 +36,17 @@ async function nodeVersion(): Promise<string | undefined> {
 	return code === 0 && stdout.startsWith(`v${NODE_MAJOR}.`) ? stdout.trim() : undefined;
 }
 
-/** Debian has only Node 18 and n8n 2.x needs 24: the npm package `node@24` brings it from the registry. */
-async function ensureNode24(timings: Timings): Promise<string> {
+/** Debian has only Node 18 and n8n 2.x needs 24: the npm package `node@<major>` brings it from the registry. */
+async function ensureNode(timings: Timings): Promise<string> {
 	const cached = await nodeVersion();
 	if (cached) {
 		timings.cached(`Node ${NODE_MAJOR} install`);
 		return cached;
 	}
 	await timings.time(`Node ${NODE_MAJOR} install`, async () => {
-		freshFolder(NODE24_DIR, `node${NODE_MAJOR}-cache`);
-		await execOk('npm', ['install', `node@${NODE_MAJOR}`, '--no-audit', '--no-fund'], { cwd: NODE24_DIR, timeoutMs: 5 * 60_000 });
+		freshFolder(NODE_DIR, `node${NODE_MAJOR}-cache`);
+		// Its install script (which links the binary for this platform) must run.
+		await execOk('npm', ['install', `node@${NODE_MAJOR}`, '--no-audit', '--no-fund', '--ignore-scripts=false'], { cwd: NODE_DIR, env: npmEnv(), timeoutMs: 5 * 60_000 });
 	});
 	const installed = await nodeVersion();
 	if (!installed) throw new Error(`npm install node@${NODE_MAJOR} did not leave a working ${nodeBin}`);
@@ -62,7 +63,7 @@ function packageVersion(file: string): string | undefined {
 
 /**
  * n8n from the npm registry, with install scripts off (the Kafka node's native build fetches from
- * the internet) and then sqlite3 rebuilt from its bundled sources against Node 24's headers.
+ * the internet) and then sqlite3 rebuilt from its bundled sources against that Node's headers.
  */
 async function ensureN8n(timings: Timings, env: NodeJS.ProcessEnv): Promise<void> {
 	if (packageVersion(n8nPackageJson) === N8N_VERSION && existsSync(installComplete)) {
@@ -79,15 +80,15 @@ async function ensureN8n(timings: Timings, env: NodeJS.ProcessEnv): Promise<void
 		return;
 	}
 	await timings.time('sqlite3 rebuild', async () => {
-		await execOk('npm', ['rebuild', 'sqlite3'], { cwd: N8N_DIR, env, timeoutMs: 20 * 60_000 });
+		await execOk('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: N8N_DIR, env, timeoutMs: 20 * 60_000 });
 	});
 	if (!(await loads())) throw new Error(`sqlite3 was rebuilt but does not load in Node ${NODE_MAJOR}`);
 }
 
-/** Prepares (or reuses) Node 24 and n8n in the cache folder. */
+/** Prepares (or reuses) Node and n8n in the cache folder. */
 export async function prepareRuntime(timings: Timings): Promise<Runtime> {
-	const version = await ensureNode24(timings);
+	const version = await ensureNode(timings);
 	const path = [dirname(nodeBin), process.env.PATH ?? ''].join(delimiter);
-	await ensureN8n(timings, { ...process.env, PATH: path, npm_config_nodedir: nodeHeaders });
+	await ensureN8n(timings, npmEnv({ PATH: path, npm_config_nodedir: nodeHeaders }));
 	return { node: nodeBin, nodeVersion: version, n8nBin: join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n'), path };
 }
