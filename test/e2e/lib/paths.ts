@@ -10,7 +10,7 @@ export const NODE_MAJOR = Number(process.env.E2E_NODE_MAJOR ?? (N8N_VERSION.star
 export const PACKAGE_NAME = 'n8n-nodes-batch-jobs';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
-/** Git-ignored: n8n, Node 24 and the browser driver live here between runs. */
+/** Git-ignored: n8n, its Node and the browser driver live here between runs. */
 export const CACHE = join(ROOT, '.cache');
 export const NODE_DIR = join(CACHE, `node${NODE_MAJOR}`);
 export const N8N_DIR = join(CACHE, `n8n-${N8N_VERSION}`);
