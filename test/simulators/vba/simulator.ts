@@ -1,5 +1,6 @@
 import { SimServer, seededRandom, type Clock } from '../base';
 import { VbaAuth } from './auth';
+import { listHandler } from './list';
 import { batchHandler, type BatchSwitches } from './batch';
 import type { SimCatalogEntry, SimField } from './catalog';
 import { VBA_SIM_DEFAULTS, defaultSettings, type VbaSimSettings } from './settings';
@@ -60,6 +61,7 @@ export class VbaSimulator {
 		for (const entry of catalog) {
 			this.server.route(entry.method, `${this.basePath}${entry.path}`, batchHandler(entry, context));
 		}
+		this.server.route('GET', `${this.basePath}/jobs`, listHandler(this.data, '/jobs-batch'));
 		this.setRateLimit(rateLimit ?? false);
 	}
 
