@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputOption, requestOptions } from './shared.description';
+import { customFieldDefinitionId, outputOption, requestOptions } from './shared.description';
 
 const show = { show: { resource: ['job'], operation: ['create'] } };
 
@@ -74,15 +74,7 @@ export const createDescription: INodeProperties[] = [
 				displayName: 'Custom Field',
 				name: 'field',
 				values: [
-					{
-						displayName: 'Definition ID',
-						name: 'definitionId',
-						type: 'number',
-						typeOptions: { minValue: 1, numberPrecision: 0 },
-						default: 0,
-						required: true,
-						description: 'The ID of the custom field definition in BigChange',
-					},
+					customFieldDefinitionId,
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},

@@ -79,3 +79,14 @@ export function outputOption(what: string): INodeProperties {
 		],
 	};
 }
+
+/** The definition ID of a custom field, as both Create and Update ask for it. */
+export const customFieldDefinitionId: INodeProperties = {
+	displayName: 'Definition ID',
+	name: 'definitionId',
+	type: 'number',
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	default: 0,
+	required: true,
+	description: 'The ID of the custom field definition in BigChange',
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { jobLocator, outputOption, requestOptions } from './shared.description';
+import { customFieldDefinitionId, jobLocator, outputOption, requestOptions } from './shared.description';
 
 const show = { show: { resource: ['job'], operation: ['update'] } };
 
@@ -84,15 +84,7 @@ export const updateDescription: INodeProperties[] = [
 				displayName: 'Custom Field',
 				name: 'field',
 				values: [
-					{
-						displayName: 'Definition ID',
-						name: 'definitionId',
-						type: 'number',
-						typeOptions: { minValue: 1, numberPrecision: 0 },
-						default: 0,
-						required: true,
-						description: 'The ID of the custom field definition in BigChange',
-					},
+					customFieldDefinitionId,
 					{
 						displayName: 'Change',
 						name: 'change',
