@@ -1,10 +1,8 @@
 import { BigChangeApi } from '../../credentials/BigChangeApi.credentials';
 import { BigChangeJobUpdate } from '../../nodes/BigChangeJobUpdate/BigChangeJobUpdate.node.js';
-import { BIGCHANGE_SIM_DEFAULTS, CONTACT, createBigChangeSimulator, JOB_TYPE, PERSON } from '../../test/simulators/bigchange';
 import { pairedIndex, runExample } from './run-example';
+import { startBigChangeDemoSimulator } from './simulators/bigchange';
 import type { DemoScenario } from './types';
-
-const D = BIGCHANGE_SIM_DEFAULTS;
 
 /** A pasted link is long; the table shows its end, where the job ID is. */
 function jobText(job: unknown): string {
@@ -20,13 +18,8 @@ function changesText(changes: Record<string, unknown>): string {
 export const bigChangeDemo: DemoScenario = {
 	name: 'BigChange Job Update',
 	async run() {
-		const sim = await createBigChangeSimulator();
+		const { sim, credentialData } = await startBigChangeDemoSimulator();
 		try {
-			sim.seedJob({ id: 1001, typeId: JOB_TYPE.repair, contactId: CONTACT.acme, description: 'Leaking valve', plannedDuration: 60 });
-			sim.seedJob({ id: 1002, typeId: JOB_TYPE.installation, contactId: CONTACT.acme, orderNumber: 'PO-2002' });
-			sim.seedJob({ id: 1003, typeId: JOB_TYPE.boilerService, contactId: CONTACT.brightside, description: 'Annual service', status: 'started' });
-			sim.seedJob({ id: 1004, typeId: JOB_TYPE.repair, contactId: CONTACT.acme, personId: PERSON.acmeSiteManager });
-			sim.seedJob({ id: 1005, typeId: JOB_TYPE.repair, contactId: CONTACT.acme });
 			const { workflow, result } = await runExample({
 				file: 'bigchange-update-jobs.json',
 				nodeTypes: { bigChangeJobUpdate: new BigChangeJobUpdate() },
@@ -36,7 +29,7 @@ export const bigChangeDemo: DemoScenario = {
 						id: 'demo-bigchange',
 						name: 'BigChange (simulator)',
 						type: 'bigChangeApi',
-						data: { customerId: D.customerId, authentication: 'clientCredentials', clientId: D.clientId, clientSecret: D.clientSecret, tokenUrl: sim.tokenUrl, baseUrl: sim.baseUrl },
+						data: credentialData,
 					},
 				],
 			});

@@ -1,7 +1,7 @@
 import { OlConnectApi } from '../../credentials/OlConnectApi.credentials';
 import { OlConnectJobEntity } from '../../nodes/OlConnectJobEntity/OlConnectJobEntity.node.js';
-import { createOlConnectSimulator, OLC_SIM_DEFAULTS, sampleJobs } from '../../test/simulators/olconnect';
 import { pairedIndex, runExample } from './run-example';
+import { startOlConnectDemoSimulator } from './simulators/olconnect';
 import type { DemoScenario } from './types';
 
 function propertiesText(properties: Record<string, unknown>): string {
@@ -13,7 +13,7 @@ function propertiesText(properties: Record<string, unknown>): string {
 export const olConnectDemo: DemoScenario = {
 	name: 'OL Connect Job Entity',
 	async run() {
-		const sim = await createOlConnectSimulator({ jobs: sampleJobs() });
+		const { sim, credentialData } = await startOlConnectDemoSimulator();
 		try {
 			const { workflow, result } = await runExample({
 				file: 'olconnect-update-job-properties.json',
@@ -24,7 +24,7 @@ export const olConnectDemo: DemoScenario = {
 						id: 'demo-olconnect',
 						name: 'OL Connect (simulator)',
 						type: 'olConnectApi',
-						data: { serverUrl: sim.url, authentication: 'login', username: OLC_SIM_DEFAULTS.username, password: OLC_SIM_DEFAULTS.password },
+						data: credentialData,
 					},
 				],
 			});

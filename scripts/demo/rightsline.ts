@@ -1,17 +1,13 @@
 import { RightslineApi } from '../../credentials/RightslineApi.credentials';
 import { RightslineCharTypeBatch } from '../../nodes/RightslineCharTypeBatch/RightslineCharTypeBatch.node.js';
-import { createRightslineSimulator, RIGHTSLINE_SIM_DEFAULTS } from '../../test/simulators/rightsline';
 import { pairedIndex, runExample } from './run-example';
+import { startRightslineDemoSimulator } from './simulators/rightsline';
 import type { DemoScenario } from './types';
 
 export const rightslineDemo: DemoScenario = {
 	name: 'Rightsline Char-Type Batch',
 	async run() {
-		// Contacts know three fields here, so the sample contact with a shoe size is refused on its own.
-		const sim = await createRightslineSimulator({
-			fields: { '2': ['first_name', 'last_name', 'department'] },
-			timing: { queuedMs: 300, processingMs: 900, perRecordMs: 0 },
-		});
+		const { sim, credentialData } = await startRightslineDemoSimulator();
 		try {
 			const { workflow, result } = await runExample({
 				file: 'rightsline-contacts-batch.json',
@@ -22,13 +18,7 @@ export const rightslineDemo: DemoScenario = {
 						id: 'demo-rightsline',
 						name: 'Rightsline (simulator)',
 						type: 'rightslineApi',
-						data: {
-							environment: 'custom',
-							customUrl: sim.baseUrl,
-							apiKey: RIGHTSLINE_SIM_DEFAULTS.apiKey,
-							accessKey: RIGHTSLINE_SIM_DEFAULTS.accessKey,
-							secretKey: RIGHTSLINE_SIM_DEFAULTS.secretKey,
-						},
+						data: credentialData,
 					},
 				],
 			});

@@ -1,20 +1,14 @@
 import { VbaSoftwareApi } from '../../credentials/VbaSoftwareApi.credentials';
-import { getNestedModel, listEntities } from '../../nodes/VbaBatchUpsert/catalog';
 import { VbaBatchUpsert } from '../../nodes/VbaBatchUpsert/VbaBatchUpsert.node.js';
-import { createVbaSimulator, simCatalogFrom, VBA_SIM_DEFAULTS } from '../../test/simulators/vba';
 import { pairedIndex, runExample } from './run-example';
+import { startVbaDemoSimulator } from './simulators/vba';
 import type { DemoScenario } from './types';
 
 export const vbaDemo: DemoScenario = {
 	name: 'VBA Batch Upsert',
 	async run() {
-		const criteriaDetail = getNestedModel('CriteriaDetail');
-		const sim = await createVbaSimulator({
-			catalog: simCatalogFrom(listEntities()),
-			models: criteriaDetail ? new Map([['CriteriaDetail', criteriaDetail]]) : undefined,
-		});
+		const { sim, credentialData } = await startVbaDemoSimulator();
 		try {
-			sim.seedRecords(VBA_SIM_DEFAULTS.database, '/jobs-batch', [{ job_ID: 'ELIG-LOAD', description: 'Eligibility load' }]);
 			const { workflow, result } = await runExample({
 				file: 'vba-upsert-jobs.json',
 				nodeTypes: { vbaBatchUpsert: new VbaBatchUpsert() },
@@ -24,15 +18,7 @@ export const vbaDemo: DemoScenario = {
 						id: 'demo-vba',
 						name: 'VBA (simulator)',
 						type: 'vbaSoftwareApi',
-						data: {
-							baseUrl: sim.baseUrl,
-							apiKey: VBA_SIM_DEFAULTS.apiKey,
-							username: VBA_SIM_DEFAULTS.username,
-							password: VBA_SIM_DEFAULTS.password,
-							clientId: VBA_SIM_DEFAULTS.clientId,
-							clientCode: VBA_SIM_DEFAULTS.clientCode,
-							database: VBA_SIM_DEFAULTS.database,
-						},
+						data: credentialData,
 					},
 				],
 			});

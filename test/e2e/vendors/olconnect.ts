@@ -1,4 +1,4 @@
-import { createOlConnectSimulator, OLC_SIM_DEFAULTS, sampleJobs } from '../../simulators/olconnect';
+import { startOlConnectDemoSimulator } from '../../../scripts/demo/simulators/olconnect';
 import type { E2eVendor } from './types';
 
 /** As scripts/demo/olconnect.ts sets it up: the sample print jobs, logging in for a session token. */
@@ -9,19 +9,7 @@ export const olconnect: E2eVendor = {
 	credentialName: 'OL Connect (simulator)',
 	secretFields: ['password'],
 	devPort: 5703,
-	async startSimulator(port) {
-		const sim = await createOlConnectSimulator({ jobs: sampleJobs(), port });
-		return {
-			credentialData: {
-				serverUrl: sim.url,
-				authentication: 'login',
-				username: OLC_SIM_DEFAULTS.username,
-				password: OLC_SIM_DEFAULTS.password,
-			},
-			server: sim.server,
-			stop: async () => await sim.stop(),
-		};
-	},
+	startSimulator: startOlConnectDemoSimulator,
 	expectations: {
 		// As test/olconnect/example.test.ts: three jobs merged in one many-jobs request after reading each,
 		// a job the server does not hold, and an ID that is not a number stopped before sending.
