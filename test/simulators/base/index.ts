@@ -8,3 +8,4 @@ export { encodeResponse, proxyErrorPage, type EncodedResponse } from './encode';
 export { seededRandom, shuffleInPlace } from './prng';
 export { systemClock } from './clock';
 export { hasOpenssl, selfSignedCertificate } from './certificate';
+export { call, type CallResult } from './test-client';

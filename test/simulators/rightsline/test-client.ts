@@ -1,36 +1,12 @@
-import { request } from 'undici';
-
+import { call, type CallResult } from '../base';
 import { signRequest } from '../../../nodes/shared/sigv4';
 import { RIGHTSLINE_SIM_DEFAULTS } from './settings';
 import type { RightslineSimulator } from './simulator';
-
-export interface CallResult {
-	status: number;
-	headers: Record<string, string | string[] | undefined>;
-	text: string;
-	/** The body parsed as JSON, or undefined when it is not JSON. */
-	json: unknown;
-}
 
 export interface TempKeys {
 	accessKey: string;
 	secretKey: string;
 	sessionToken: string;
-}
-
-export async function call(
-	url: string,
-	options: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; headers?: Record<string, string>; body?: string } = {},
-): Promise<CallResult> {
-	const res = await request(url, { method: options.method ?? 'GET', headers: options.headers, body: options.body });
-	const text = await res.body.text();
-	let json: unknown;
-	try {
-		json = JSON.parse(text) as unknown;
-	} catch {
-		json = undefined;
-	}
-	return { status: res.statusCode, headers: res.headers, text, json };
 }
 
 export interface SignedCallOptions {
@@ -76,3 +52,5 @@ export async function waitForBatch(sim: RightslineSimulator, batchId: number, ke
 		await new Promise((resolve) => setTimeout(resolve, everyMs));
 	}
 }
+
+export { call, type CallResult };

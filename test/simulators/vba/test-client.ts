@@ -1,30 +1,5 @@
-import { request } from 'undici';
-
+import { call, type CallResult } from '../base';
 import type { VbaSimulator } from './index';
-
-export interface CallResult {
-	status: number;
-	headers: Record<string, string | string[] | undefined>;
-	text: string;
-	/** The body parsed as JSON, or undefined when it is not JSON. */
-	json: unknown;
-}
-
-/** One request to the simulator, read to the end; the body is parsed whatever the content type says. */
-export async function call(
-	url: string,
-	options: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; headers?: Record<string, string>; body?: string } = {},
-): Promise<CallResult> {
-	const res = await request(url, { method: options.method ?? 'GET', headers: options.headers, body: options.body });
-	const text = await res.body.text();
-	let json: unknown;
-	try {
-		json = JSON.parse(text) as unknown;
-	} catch {
-		json = undefined;
-	}
-	return { status: res.statusCode, headers: res.headers, text, json };
-}
 
 /** PUTs records to a batch path (path params already filled in) with a valid token and headers. */
 export function putBatch(
@@ -51,3 +26,5 @@ export function multiStatus(result: CallResult): MultiStatusBody {
 	if (result.status !== 207) throw new Error(`expected 207, got ${result.status}: ${result.text}`);
 	return result.json as MultiStatusBody;
 }
+
+export { call, type CallResult };
