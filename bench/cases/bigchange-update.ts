@@ -3,14 +3,17 @@
  * in n8n's engine, against a raw undici client sending the same PATCHes with the same concurrency
  * to the same simulator in its own process, both unpaced.
  *
- * Measured twice, each round in its own process. `ratio` and `peak_rss_mb` are with the simulator
+ * Measured in two rounds, each in its own process. `ratio` and `peak_rss_mb` are with the simulator
  * answering after LATENCY_MS, a low estimate of a real call to api.bigchange.com: what a user's run
  * would see. `ratio_no_latency` is against an instant loopback server, where the result is CPU per
  * request: n8n's own request stack (a new axios request and TCP connection per call, credential
- * resolution, expression evaluation per item) against a keep-alive undici pool. Ends with
- * `BENCH bigchange-update items=… ratio=… peak_rss_mb=…`.
+ * resolution, expression evaluation per item) against a keep-alive undici pool. `floor_ratio*` is
+ * that stack alone: the same PATCHes from a bare node with no per-item work. Within a round the
+ * ratios are medians of ROUNDS alternating passes, warm, and `first_ratio` is the node's first
+ * full-size run. Ends with `BENCH bigchange-update items=… ratio=… peak_rss_mb=…`.
  *
- * `raw <json>` makes this file the baseline client, `round <latency>` one round; both print `RESULT {json}`.
+ * `raw <json>` makes this file the baseline client (timed passes, see passes.ts); `round <latency>`
+ * runs one round and prints `RESULT {json}`.
  */
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
@@ -22,6 +25,8 @@ import { BigChangeJobUpdate } from '../../nodes/BigChangeJobUpdate/BigChangeJobU
 import { runNode, TestCredentialsHelper } from '../../test/harness';
 import { BIGCHANGE_SIM_DEFAULTS } from '../../test/simulators/bigchange';
 import { runChildForResult, startChild } from '../support/child';
+import { bareRequestLoop } from '../support/floor';
+import { median, requestPass, servePasses } from '../support/passes';
 import { benchLine, peakRssMb } from '../support/measure';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-batch-jobs-bench-'));
@@ -29,6 +34,8 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-batch-jobs-bench
 const ITEMS = Number(process.env.BENCH_BIGCHANGE_ITEMS ?? 5_000);
 const CONCURRENCY = 5;
 const LATENCY_MS = Number(process.env.BENCH_BIGCHANGE_LATENCY_MS ?? 20);
+const ROUNDS = Number(process.env.BENCH_BIGCHANGE_ROUNDS ?? 3);
+const WARM_UP = 500;
 const FIRST_JOB_ID = 1001;
 const D = BIGCHANGE_SIM_DEFAULTS;
 
@@ -37,8 +44,8 @@ function update(n: number): { jobId: number; description: string; orderNumber: s
 	return { jobId: FIRST_JOB_ID + n, description: `Visit ${n} confirmed by n8n`, orderNumber: `PO-${100_000 + n}` };
 }
 
+/** The baseline, in its own process: logs in once, warms up, then serves timed passes (passes.ts). */
 async function raw(options: { baseUrl: string; items: number; concurrency: number }): Promise<void> {
-	const started = performance.now();
 	const dispatcher = new Agent({ connections: options.concurrency });
 	const login = await request(`${options.baseUrl}/auth/tokens`, {
 		method: 'POST',
@@ -48,24 +55,33 @@ async function raw(options: { baseUrl: string; items: number; concurrency: numbe
 	});
 	const { access_token: token } = (await login.body.json()) as { access_token: string };
 	const headers = { authorization: `Bearer ${token}`, 'customer-id': D.customerId, 'content-type': 'application/json', accept: 'application/json' };
-	let next = 0;
-	let updated = 0;
-	const lane = async (): Promise<void> => {
-		while (next < options.items) {
-			const { jobId, ...body } = update(next++);
-			const response = await request(`${options.baseUrl}/v1/jobs/${jobId}`, { method: 'PATCH', dispatcher, headers, body: JSON.stringify(body) });
-			await response.body.dump();
-			if (response.statusCode === 204) updated++;
-		}
+	const sendAll = async (count: number): Promise<number> => {
+		let next = 0;
+		let updated = 0;
+		const lane = async (): Promise<void> => {
+			while (next < count) {
+				const { jobId, ...body } = update(next++);
+				const response = await request(`${options.baseUrl}/v1/jobs/${jobId}`, { method: 'PATCH', dispatcher, headers, body: JSON.stringify(body) });
+				await response.body.dump();
+				if (response.statusCode === 204) updated++;
+			}
+		};
+		await Promise.all(Array.from({ length: options.concurrency }, lane));
+		return updated;
 	};
-	await Promise.all(Array.from({ length: options.concurrency }, lane));
-	const ms = performance.now() - started;
-	await dispatcher.close();
-	console.log(`RESULT ${JSON.stringify({ ms, updated })}`);
+	await sendAll(WARM_UP);
+	servePasses(
+		async () => {
+			const started = performance.now();
+			const updated = await sendAll(options.items);
+			return { ms: performance.now() - started, updated };
+		},
+		async () => await dispatcher.close(),
+	);
 }
 
-async function node(baseUrl: string): Promise<{ ms: number; success: number; errors: number }> {
-	const credentialsHelper = new TestCredentialsHelper([new BigChangeApi()], [
+function credentialsFor(baseUrl: string): TestCredentialsHelper {
+	return new TestCredentialsHelper([new BigChangeApi()], [
 		{
 			id: 'bench',
 			name: 'bench',
@@ -73,7 +89,11 @@ async function node(baseUrl: string): Promise<{ ms: number; success: number; err
 			data: { customerId: D.customerId, authentication: 'clientCredentials', clientId: D.clientId, clientSecret: D.clientSecret, tokenUrl: `${baseUrl}/auth/tokens`, baseUrl },
 		},
 	]);
-	const items = Array.from({ length: ITEMS }, (_, n) => update(n));
+}
+
+/** The node path: BigChange Job Update in n8n's engine; the credential store is kept, as n8n keeps the token. */
+async function node(credentialsHelper: TestCredentialsHelper, count: number): Promise<{ ms: number; success: number; errors: number }> {
+	const items = Array.from({ length: count }, (_, n) => update(n));
 	const started = performance.now();
 	const run = await runNode({
 		type: new BigChangeJobUpdate(),
@@ -92,29 +112,69 @@ async function node(baseUrl: string): Promise<{ ms: number; success: number; err
 	return { ms: performance.now() - started, success: run.success.length, errors: run.errors.length + (run.nodeError ? 1 : 0) };
 }
 
+/** The same PATCHes through n8n's request helper with nothing per item: what any node pays. */
+async function floor(credentialsHelper: TestCredentialsHelper, baseUrl: string, count: number): Promise<number> {
+	const requests = Array.from({ length: count }, (_, n) => () => {
+		const { jobId, ...body } = update(n);
+		return { method: 'PATCH' as const, url: `${baseUrl}/v1/jobs/${jobId}`, body, json: true };
+	});
+	return await bareRequestLoop(credentialsHelper, 'bigChangeApi', requests, CONCURRENCY);
+}
+
 interface Round {
 	rawMs: number;
 	nodeMs: number;
+	floorMs: number;
+	firstRatio: number;
 	peakRssMb: number;
 }
 
-/** One simulator, the baseline first, then the node in this process; both must update every job. */
+/**
+ * One simulator and one baseline process. The node's first full-size run after a small warm-up
+ * gives `firstRatio`; then ROUNDS alternating passes (baseline, node, bare floor) give medians.
+ */
 async function round(latencyMs: number): Promise<Round> {
 	const serve = join(__dirname, '..', '..', 'test', 'simulators', 'bigchange', 'serve.ts');
 	const host = startChild(serve, [JSON.stringify({ jobs: ITEMS, logging: false, latencyMs })]);
 	try {
 		const baseUrl = await host.line('READY ');
-		const baseline = await runChildForResult<{ ms: number; updated: number }>(__filename, ['raw', JSON.stringify({ baseUrl, items: ITEMS, concurrency: CONCURRENCY })]);
-		const measured = await node(baseUrl);
-		if (measured.success !== ITEMS || baseline.updated !== ITEMS) throw new Error('Not every job was updated');
-		return { rawMs: baseline.ms, nodeMs: measured.ms, peakRssMb: peakRssMb() };
+		const baseline = startChild(__filename, ['raw', JSON.stringify({ baseUrl, items: ITEMS, concurrency: CONCURRENCY })]);
+		try {
+			await baseline.line('READY');
+			const credentialsHelper = credentialsFor(baseUrl);
+			await node(credentialsHelper, WARM_UP);
+			await floor(credentialsHelper, baseUrl, WARM_UP);
+			const rawFirst = await requestPass<{ ms: number; updated: number }>(baseline, 1);
+			const first = await node(credentialsHelper, ITEMS);
+			const times = { raw: [] as number[], node: [] as number[], floor: [] as number[] };
+			const counts = [rawFirst.updated, first.success];
+			for (let pass = 1; pass <= ROUNDS; pass++) {
+				const rawPass = await requestPass<{ ms: number; updated: number }>(baseline, pass + 1);
+				const nodePass = await node(credentialsHelper, ITEMS);
+				times.raw.push(rawPass.ms);
+				times.node.push(nodePass.ms);
+				times.floor.push(await floor(credentialsHelper, baseUrl, ITEMS));
+				counts.push(rawPass.updated, nodePass.success);
+			}
+			if (counts.some((count) => count !== ITEMS)) throw new Error(`Not every job was updated: ${counts.join(', ')}`);
+			return {
+				rawMs: median(times.raw),
+				nodeMs: median(times.node),
+				floorMs: median(times.floor),
+				firstRatio: first.ms / rawFirst.ms,
+				peakRssMb: peakRssMb(),
+			};
+		} finally {
+			await baseline.stop();
+		}
 	} finally {
 		await host.stop();
 	}
 }
 
 function describe(latencyMs: number, result: Round): string {
-	return `latency ${latencyMs} ms: raw undici ${result.rawMs.toFixed(0)} ms, node ${result.nodeMs.toFixed(0)} ms, ratio ${(result.nodeMs / result.rawMs).toFixed(2)}, node peak RSS ${result.peakRssMb} MB`;
+	const ms = (value: number) => `${value.toFixed(0)} ms`;
+	return `latency ${latencyMs} ms: raw undici ${ms(result.rawMs)}, node ${ms(result.nodeMs)} (ratio ${(result.nodeMs / result.rawMs).toFixed(2)}, first run ${result.firstRatio.toFixed(2)}), bare n8n requests ${ms(result.floorMs)} (${(result.floorMs / result.rawMs).toFixed(2)}), peak RSS ${result.peakRssMb} MB`;
 }
 
 /**
@@ -135,7 +195,10 @@ async function main(): Promise<void> {
 			latency_ms: LATENCY_MS,
 			node_ms: networked.nodeMs,
 			raw_ms: networked.rawMs,
+			first_ratio: networked.firstRatio,
+			floor_ratio: networked.floorMs / networked.rawMs,
 			ratio_no_latency: instant.nodeMs / instant.rawMs,
+			floor_ratio_no_latency: instant.floorMs / instant.rawMs,
 			peak_rss_mb_no_latency: instant.peakRssMb,
 			concurrency: CONCURRENCY,
 		}),

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'child_process';
  */
 export interface ChildHandle {
 	process: ChildProcess;
-	/** The first stdout line that starts with `prefix`, without the prefix. */
+	/** The next stdout line, not yet taken, that starts with `prefix`, without the prefix. */
 	line(prefix: string): Promise<string>;
 	stop(): Promise<void>;
 }
@@ -23,11 +23,13 @@ export function startChild(modulePath: string, args: string[] = []): ChildHandle
 		const parts = (partial + chunk.toString()).split('\n');
 		partial = parts.pop() ?? '';
 		for (const line of parts) {
-			seen.push(line);
-			for (const waiter of waiters.filter((w) => line.startsWith(w.prefix))) {
-				waiters.splice(waiters.indexOf(waiter), 1);
-				waiter.resolve(line.slice(waiter.prefix.length));
+			const waiter = waiters.find((w) => line.startsWith(w.prefix));
+			if (waiter === undefined) {
+				seen.push(line);
+				continue;
 			}
+			waiters.splice(waiters.indexOf(waiter), 1);
+			waiter.resolve(line.slice(waiter.prefix.length));
 		}
 	});
 	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -35,8 +37,8 @@ export function startChild(modulePath: string, args: string[] = []): ChildHandle
 		process: child,
 		line: async (prefix) =>
 			await new Promise<string>((resolve, reject) => {
-				const found = seen.find((line) => line.startsWith(prefix));
-				if (found !== undefined) return resolve(found.slice(prefix.length));
+				const found = seen.findIndex((line) => line.startsWith(prefix));
+				if (found !== -1) return resolve(seen.splice(found, 1)[0].slice(prefix.length));
 				waiters.push({ prefix, resolve });
 				child.on('exit', (code) => reject(new Error(`${modulePath} exited (${code}) before printing "${prefix}"`)));
 			}),

@@ -11,7 +11,10 @@ import { VBA_SIM_DEFAULTS } from '../../test/simulators/vba';
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-batch-jobs-bench-'));
 
 export interface VbaNodeRun {
+	/** The whole workflow run (item source, node, engine), wall clock. */
 	ms: number;
+	/** The node's run as n8n times it. */
+	nodeMs: number;
 	success: number;
 	errors: number;
 }
@@ -56,7 +59,7 @@ export function vbaNodeRunner(baseUrl: string) {
 		});
 		const ms = performance.now() - started;
 		const errors = result.success.filter((item) => item.json.error !== undefined).length + (result.nodeError ? items.length : 0);
-		return { ms, success: result.success.length - errors, errors };
+		return { ms, nodeMs: result.executionMs, success: result.success.length - errors, errors };
 	};
 	return { run, credentialsHelper };
 }

@@ -1,12 +1,14 @@
 /**
  * The baseline: a plain undici client doing what the node does on the wire (one login, then the
- * same PUT batches with the same concurrency), with none of n8n's machinery. Prints `RESULT {json}`.
+ * same PUT batches with the same concurrency), with none of n8n's machinery. Serves timed passes
+ * (see passes.ts), each `{ms, saved}`.
  */
 import { Agent, request } from 'undici';
 
 import { VBA_SIM_DEFAULTS } from '../../test/simulators/vba';
 import type { IDataObject } from 'n8n-workflow';
 
+import { servePasses } from './passes';
 import { jobRecords, WARM_UP_ITEMS } from './vba-workload';
 
 interface RawOptions {
@@ -58,17 +60,16 @@ async function main(): Promise<void> {
 	};
 
 	await sendAll(jobRecords(WARM_UP_ITEMS, 'WARM-RAW'));
-	// The first full-size run in a fresh process, then the same again once the process is warm.
-	const timed = async (prefix: string) => {
-		const records = jobRecords(options.items, prefix);
-		const started = performance.now();
-		const saved = await sendAll(records);
-		return { ms: performance.now() - started, saved };
-	};
-	const first = await timed('RAW-FIRST');
-	const steady = await timed('RAW-STEADY');
-	await dispatcher.close();
-	console.log(`RESULT ${JSON.stringify({ first, steady })}`);
+	// Pass 1 is this process's first full-size run; later passes run warm, as a long-lived client would.
+	servePasses(
+		async (n) => {
+			const records = jobRecords(options.items, `RAW-${n}`);
+			const started = performance.now();
+			const saved = await sendAll(records);
+			return { ms: performance.now() - started, saved };
+		},
+		async () => await dispatcher.close(),
+	);
 }
 
 void main();

@@ -32,6 +32,13 @@ function plainResponseMessage(error: unknown): string | undefined {
 	return isBag(error) && isBag(error.errorResponse) ? ownMessage(error.errorResponse) : undefined;
 }
 
+/** A 3xx names where it points (origin and path only: a query string may hold keys). */
+function redirectMessage(status: number, location: string | undefined): string | undefined {
+	if (status < 300 || status >= 400 || !location) return undefined;
+	const target = location.split(/[?#]/)[0];
+	return `status ${status}: the server redirected the request to ${target}; if that is the right server, set the base URL in the credential to it`;
+}
+
 function describeRaw(error: unknown, secrets: readonly string[]): ApiErrorDescription {
 	const failure = inspectFailure(error);
 	if (failure.cancelled) return { message: explainNetworkCode('ERR_CANCELED') };
@@ -45,6 +52,7 @@ function describeRaw(error: unknown, secrets: readonly string[]): ApiErrorDescri
 			message:
 				reading?.message ??
 				plainResponseMessage(error) ??
+				redirectMessage(failure.status, failure.headers.location) ??
 				`status ${failure.status}: ${explainStatus(failure.status)}`,
 			detail: reading?.detail,
 		};

@@ -54,6 +54,7 @@ export function explainStatus(status: number, overrides: StatusExplanations = {}
 	if (specific !== undefined) return specific;
 	if (status >= 500) return 'the server failed to process the request';
 	if (status >= 400) return 'the server rejected the request';
+	if (status >= 300) return 'the server redirected the request elsewhere: set the base URL in the credential to the address it redirects to';
 	return 'unexpected answer from the server';
 }
 

@@ -25,6 +25,8 @@ export interface WorkflowRunResult {
 	outputs(nodeName: string): INodeExecutionData[][];
 	/** The error a node failed with, if it did. */
 	nodeError(nodeName: string): ExecutionError | undefined;
+	/** n8n's own timing of a node's last run, in ms (0 if it did not run). */
+	executionTime(nodeName: string): number;
 }
 
 const LOCAL_URL = 'http://127.0.0.1:5678/';
@@ -112,6 +114,10 @@ export async function runWorkflow(options: {
 		nodeError: (nodeName) => {
 			const tasks = runData[nodeName];
 			return tasks?.[tasks.length - 1]?.error;
+		},
+		executionTime: (nodeName) => {
+			const tasks = runData[nodeName];
+			return tasks?.[tasks.length - 1]?.executionTime ?? 0;
 		},
 	};
 }

@@ -245,6 +245,20 @@ describe('VBA Batch Upsert through the real engine against the VBAPI simulator',
 		expect(batchRequests(sim)).toHaveLength(1);
 	});
 
+	it('does not follow a redirect with the batch, and says where the server pointed', async () => {
+		sim.server.faults.failNext(1, {
+			status: 308,
+			headers: { location: 'https://vbapi.example.com/jobs-batch' },
+			match: (req) => req.method === 'PUT',
+		});
+		const run = await runUpsert({ sim, entity: '/jobs-batch', items: [{ job_ID: 'J-1' }] });
+		expectEachItemOnce(run, 1);
+		expect(String(run.errors[0].json.error)).toMatch(/redirect/i);
+		expect(JSON.stringify(run.errors[0].json)).toContain("https://vbapi.example.com/jobs-batch");
+		expect(batchRequests(sim)).toHaveLength(1);
+		expect(batchRequests(sim)[0].headers['content-type']).toBe('application/json');
+	});
+
 	it('does not repeat a batch that may have created records after a dropped connection', async () => {
 		sim.server.faults.dropNext(1, { afterHandling: true, match: (req) => req.method === 'PUT' });
 		const run = await runUpsert({

@@ -1,5 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 
+import { jsonBodyOptions } from '../../shared/json-body';
+
 export const BIGCHANGE_CREDENTIAL = 'bigChangeApi';
 
 export interface BigChangeConnection {
@@ -46,11 +48,11 @@ export async function bigChangeRequest<T>(context: IExecuteFunctions, connection
 	return (await context.helpers.httpRequestWithAuthentication.call(context, BIGCHANGE_CREDENTIAL, {
 		method: request.method,
 		url: `${connection.baseUrl}${request.path}`,
-		body: request.body,
 		qs: request.qs,
 		json: true,
 		headers: { Accept: 'application/json' },
 		timeout: connection.timeoutMs,
+		...(request.body === undefined ? {} : jsonBodyOptions(request.body)),
 	})) as T;
 }
 

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
+import { jsonBodyOptions } from '../../shared/json-body';
 import { authModeOf, OLC_CREDENTIAL, restRoot, type AuthMode } from './connection';
 import type { NameValue } from '../helpers/name-value';
 
@@ -52,8 +53,8 @@ async function send(
 		url: `${connection.restUrl}${path}`,
 		headers: { Accept: accept },
 		timeout: connection.timeoutMs,
+		...(body === undefined ? {} : jsonBodyOptions(body, accept)),
 	};
-	if (body !== undefined) options.body = body as IHttpRequestOptions['body'];
 	return await context.helpers.httpRequestWithAuthentication.call(context, OLC_CREDENTIAL, options, {
 		preAuthenticationRetryStatusCode: connection.renewOn,
 	});

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { jsonBodyOptions } from '../../shared';
+
 export const VBA_CREDENTIAL = 'vbaSoftwareApi';
 
 export interface VbaConnection {
@@ -22,9 +24,8 @@ export async function putBatch(
 	return await context.helpers.httpRequestWithAuthentication.call(context, VBA_CREDENTIAL, {
 		method: 'PUT',
 		url: `${connection.baseUrl}${path}`,
-		body: records,
+		...jsonBodyOptions(records),
 		json: true,
-		headers: { Accept: 'application/json' },
 		timeout: connection.timeoutMs,
 	});
 }

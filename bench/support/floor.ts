@@ -1,0 +1,50 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type IHttpRequestOptions, type INodeType } from 'n8n-workflow';
+
+import { runNode, type TestCredentialsHelper } from '../../test/harness';
+
+/**
+ * n8n's own cost per request, measured: a bare node that sends the same requests through
+ * httpRequestWithAuthentication with the same concurrency and does nothing per item (no
+ * validation, no result handling, one output item). What a real node spends beyond this is its own;
+ * this much, any node that uses n8n's request helper pays.
+ */
+export async function bareRequestLoop(
+	credentialsHelper: TestCredentialsHelper,
+	credentialType: string,
+	requests: ReadonlyArray<() => IHttpRequestOptions>,
+	concurrency: number,
+): Promise<number> {
+	const bare: INodeType = {
+		description: {
+			displayName: 'Bare Requests',
+			name: 'bareRequests',
+			group: ['output'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+			credentials: [{ name: credentialType, required: true }],
+		},
+		async execute(this: IExecuteFunctions) {
+			let next = 0;
+			const lane = async () => {
+				while (next < requests.length) {
+					await this.helpers.httpRequestWithAuthentication.call(this, credentialType, requests[next++]());
+				}
+			};
+			await Promise.all(Array.from({ length: concurrency }, lane));
+			return [[{ json: {}, pairedItem: { item: 0 } }]];
+		},
+	};
+	const started = performance.now();
+	await runNode({
+		type: bare,
+		parameters: {},
+		items: [{}],
+		credentials: { [credentialType]: { id: 'bench', name: 'bench', type: credentialType, data: {} } },
+		credentialsHelper,
+	});
+	return performance.now() - started;
+}
