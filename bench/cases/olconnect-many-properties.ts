@@ -27,6 +27,7 @@ import { OlConnectJobEntity } from '../../nodes/OlConnectJobEntity/OlConnectJobE
 import { runNode, TestCredentialsHelper } from '../../test/harness';
 import { OLC_SIM_DEFAULTS } from '../../test/simulators/olconnect/settings';
 import { startChild, type ChildHandle } from '../support/child';
+import { median, requestPass, servePasses } from '../support/passes';
 import { benchLine, peakRssMb } from '../support/measure';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-batch-jobs-bench-'));
@@ -46,11 +47,6 @@ interface Pass {
 	requests: number;
 }
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
-
 /** What a CSV export of job statuses looks like once n8n has read it. */
 function rows(count: number, tag: string): IDataObject[] {
 	return Array.from({ length: count }, (_, n) => ({ jobId: FIRST_JOB + n, status: `${tag}-${n % 7}`, batch: `B-${n % 50}` }));
@@ -58,7 +54,7 @@ function rows(count: number, tag: string): IDataObject[] {
 
 /**
  * The baseline, in a child process: the same requests with nothing but undici. Logs in, warms up,
- * prints `READY`, then sends one timed pass per SIGUSR2 and prints `PASS-<n> {json}`.
+ * then serves timed passes (passes.ts).
  */
 async function raw(url: string): Promise<void> {
 	const dispatcher = new Agent({ connections: CONCURRENCY });
@@ -95,20 +91,15 @@ async function raw(url: string): Promise<void> {
 		return { updated, requests };
 	};
 	await sendAll(rows(WARM_UP, 'warm'));
-	let pass = 0;
-	process.on('SIGUSR2', () => {
-		const n = ++pass;
-		const items = rows(ITEMS, `raw${n}`);
-		const started = performance.now();
-		void sendAll(items).then((result) => console.log(`PASS-${n} ${JSON.stringify({ ms: performance.now() - started, ...result })}`));
-	});
-	// Nothing else keeps this process alive between passes.
-	const idle = setInterval(() => undefined, 60_000);
-	process.on('SIGTERM', () => {
-		clearInterval(idle);
-		void dispatcher.close().then(() => process.exit(0));
-	});
-	console.log('READY');
+	servePasses(
+		async (n) => {
+			const items = rows(ITEMS, `raw${n}`);
+			const started = performance.now();
+			const result = await sendAll(items);
+			return { ms: performance.now() - started, ...result };
+		},
+		async () => await dispatcher.close(),
+	);
 }
 
 /** The node path: the operation in n8n's engine, the credential store kept across passes as n8n keeps the token. */
@@ -150,12 +141,9 @@ async function requestsServed(host: ChildHandle, n: number): Promise<number> {
 /** One simulator, one baseline process, PASSES turns each. */
 async function round(latencyMs: number): Promise<{ raw: Pass; node: Pass; rawTimes: number[]; nodeTimes: number[] }> {
 	const host = startChild(HOST, [JSON.stringify({ jobs: ITEMS, firstJobId: FIRST_JOB, latencyMs })]);
-	// Each awaited line adds an exit listener to the child; a round awaits a few dozen.
-	host.process.setMaxListeners(0);
 	try {
 		const url = await host.line('READY ');
 		const baseline = startChild(__filename, ['raw', url]);
-		baseline.process.setMaxListeners(0);
 		await baseline.line('READY');
 		const runNodePass = nodeRunner(url);
 		await runNodePass(rows(WARM_UP, 'warm'));
@@ -164,8 +152,7 @@ async function round(latencyMs: number): Promise<{ raw: Pass; node: Pass; rawTim
 		let rawPass: Pass = { ms: 0, updated: 0, requests: 0 };
 		let nodePass: Pass = { ms: 0, updated: 0, requests: 0 };
 		for (let pass = 1; pass <= PASSES; pass++) {
-			baseline.process.kill('SIGUSR2');
-			rawPass = JSON.parse(await baseline.line(`PASS-${pass} `)) as Pass;
+			rawPass = await requestPass<Pass>(baseline, pass);
 			rawTimes.push(rawPass.ms);
 			const items = rows(ITEMS, `node${pass}`);
 			const before = await requestsServed(host, 2 * pass - 1);

@@ -17,7 +17,7 @@ export function startChild(modulePath: string, args: string[] = []): ChildHandle
 		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
 	});
 	const seen: string[] = [];
-	const waiters: Array<{ prefix: string; resolve: (value: string) => void }> = [];
+	const waiters: Array<{ prefix: string; resolve: (value: string) => void; reject: (error: Error) => void }> = [];
 	let partial = '';
 	child.stdout?.on('data', (chunk: Buffer) => {
 		const parts = (partial + chunk.toString()).split('\n');
@@ -32,15 +32,22 @@ export function startChild(modulePath: string, args: string[] = []): ChildHandle
 			waiter.resolve(line.slice(waiter.prefix.length));
 		}
 	});
-	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+	let exitCode: number | null | undefined;
+	const exited = new Promise<void>((resolve) =>
+		child.on('exit', (code) => {
+			exitCode = code;
+			for (const waiter of waiters.splice(0)) waiter.reject(new Error(`${modulePath} exited (${code}) before printing "${waiter.prefix}"`));
+			resolve();
+		}),
+	);
 	return {
 		process: child,
 		line: async (prefix) =>
 			await new Promise<string>((resolve, reject) => {
 				const found = seen.findIndex((line) => line.startsWith(prefix));
 				if (found !== -1) return resolve(seen.splice(found, 1)[0].slice(prefix.length));
-				waiters.push({ prefix, resolve });
-				child.on('exit', (code) => reject(new Error(`${modulePath} exited (${code}) before printing "${prefix}"`)));
+				if (exitCode !== undefined) return reject(new Error(`${modulePath} exited (${exitCode}) before printing "${prefix}"`));
+				waiters.push({ prefix, resolve, reject });
 			}),
 		stop: async () => {
 			if (child.exitCode === null) child.kill('SIGTERM');
