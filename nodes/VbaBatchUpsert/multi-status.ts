@@ -12,10 +12,12 @@ export interface VbaMultiStatusEnvelope {
 	error?: { title?: string | null; detail?: string | null; status?: number } | null;
 }
 
-/** What one sent record got back, matched to it. */
-export type RecordOutcome =
-	| { matched: true; status: number; message: string; key: IDataObject }
-	| { matched: false; message: string };
+/** What the success output shows of one record's result (a type, so it is an IDataObject too). */
+export type RecordSummary = {
+	status: number;
+	message: string;
+	key: IDataObject;
+};
 
 /** Field names differ in case and underscores between request (`job_ID`) and result (`Job_ID`). */
 function normalise(name: string): string {
@@ -57,9 +59,25 @@ class ResultKeys {
 	}
 
 	signature(result: VbaRecordResult): string | undefined {
+		if (this.normalisedKeys.length === 1) return this.single(result);
 		const values = this.values(result);
 		for (const value of values) if (value === undefined) return undefined;
-		return values.length === 1 ? values[0] : values.join(SEPARATOR);
+		return values.join(SEPARATOR);
+	}
+
+	/** `values(result)[0]` for a one-field key, without the array: the common case, once per record. */
+	private single(result: VbaRecordResult): string | undefined {
+		let value: string | undefined;
+		for (const pair of result.id ?? []) {
+			if (pair?.key === undefined) continue;
+			let position = this.positionOf.get(pair.key);
+			if (position === undefined) {
+				position = this.normalisedKeys.indexOf(normalise(pair.key));
+				this.positionOf.set(pair.key, position);
+			}
+			if (position === 0) value = String(pair.value ?? '');
+		}
+		return value;
 	}
 }
 
@@ -93,21 +111,45 @@ function messageOf(result: VbaRecordResult): string {
 	return JSON.stringify(result.body);
 }
 
-const NO_RESULT: RecordOutcome = { matched: false, message: 'VBAPI returned no result for this record' };
+/** The record's result as the success output shows it. */
+export function summarize(result: VbaRecordResult): RecordSummary {
+	return { status: Number(result.status ?? 0), message: messageOf(result), key: keyOf(result) };
+}
+
+/**
+ * VBAPI usually answers in the order it was sent. When every result carries its own record's key in
+ * place, that is the match, found without building a lookup; otherwise the caller matches by key.
+ */
+function matchInPlace(
+	records: readonly IDataObject[],
+	keyFields: readonly string[],
+	results: readonly VbaRecordResult[],
+	resultKeys: ResultKeys,
+): VbaRecordResult[] | undefined {
+	if (keyFields.length === 0 || results.length !== records.length) return undefined;
+	for (let index = 0; index < records.length; index++) {
+		const record = records[index];
+		if (awaitsAssignedKey(record, keyFields)) return undefined;
+		if (resultKeys.signature(results[index]) !== signatureOfRecord(record, keyFields)) return undefined;
+	}
+	return results.slice();
+}
 
 /**
  * Matches the 207's per-record results to the records sent, since VBAPI does not promise their
  * order: by key values first (in order, for a key sent twice), then records awaiting a
  * server-assigned key by position among the results left over whose other key fields agree with
- * theirs. A record with no result is reported unmatched rather than guessed at.
+ * theirs. A record with no result gets `undefined` rather than a guess.
  */
 export function matchResults(
 	records: readonly IDataObject[],
 	keyFields: readonly string[],
 	results: readonly VbaRecordResult[],
-): RecordOutcome[] {
-	const outcomes = new Array<RecordOutcome>(records.length).fill(NO_RESULT);
+): Array<VbaRecordResult | undefined> {
 	const resultKeys = new ResultKeys(keyFields);
+	const inPlace = matchInPlace(records, keyFields, results, resultKeys);
+	if (inPlace) return inPlace;
+	const outcomes = new Array<VbaRecordResult | undefined>(records.length).fill(undefined);
 	// Most keys are sent once: the first record with a key sits in `firstWithKey`, repeats queue behind it.
 	const firstWithKey = new Map<string, number>();
 	const repeats = new Map<string, number[]>();
@@ -132,17 +174,13 @@ export function matchResults(
 			else index = repeats.get(signature)?.shift();
 		}
 		if (index === undefined) leftover.push(result);
-		else outcomes[index] = settled(result);
+		else outcomes[index] = result;
 	}
 	for (const index of positional) {
 		const at = leftover.findIndex((result) => agreesOnSetKeys(records[index], keyFields, resultKeys.values(result)));
-		if (at >= 0) outcomes[index] = settled(leftover.splice(at, 1)[0]);
+		if (at >= 0) outcomes[index] = leftover.splice(at, 1)[0];
 	}
 	return outcomes;
-}
-
-function settled(result: VbaRecordResult): RecordOutcome {
-	return { matched: true, status: Number(result.status ?? 0), message: messageOf(result), key: keyOf(result) };
 }
 
 /** The 207 arrives labelled text/plain (a documented quirk), so the body may still be a string. */

@@ -3,7 +3,7 @@ import { NodeApiError, type IDataObject, type INode, type INodeExecutionData, ty
 import type { Batch } from '../shared/dispatch';
 import type { ItemLedger } from '../shared/ledger';
 import type { VbaEntity } from './catalog';
-import { matchResults, parseMultiStatus, type RecordOutcome } from './multi-status';
+import { matchResults, parseMultiStatus, summarize } from './multi-status';
 
 export interface SettleContext {
 	ledger: ItemLedger;
@@ -12,10 +12,6 @@ export interface SettleContext {
 	items: INodeExecutionData[];
 	/** Output the input item plus `vbaResult`, or the result alone. */
 	mergeInput: boolean;
-}
-
-function resultJson(outcome: Extract<RecordOutcome, { matched: true }>): IDataObject {
-	return { status: outcome.status, message: outcome.message, key: outcome.key };
 }
 
 /** Turns one batch's 207 answer into one success or failure per item of the batch. */
@@ -38,24 +34,28 @@ export function settleBatch(
 		}
 		return;
 	}
-	const outcomes = matchResults(batch.payload.records, entity.keyFields, envelope.data);
-	outcomes.forEach((outcome, position) => {
+	const matched = matchResults(batch.payload.records, entity.keyFields, envelope.data);
+	for (let position = 0; position < matched.length; position++) {
 		const itemIndex = batch.itemIndexes[position];
-		if (outcome.matched && (outcome.status === 200 || outcome.status === 201)) {
-			const result = resultJson(outcome);
-			ledger.succeed(itemIndex, mergeInput ? { ...items[itemIndex].json, vbaResult: result } : result);
-			return;
+		const result = matched[position];
+		if (result === undefined) {
+			const message = 'VBAPI returned no result for this record';
+			ledger.fail(itemIndex, new NodeApiError(node, { message } as JsonObject, { message, itemIndex }));
+			continue;
+		}
+		const summary = summarize(result);
+		if (summary.status === 200 || summary.status === 201) {
+			ledger.succeed(itemIndex, mergeInput ? { ...items[itemIndex].json, vbaResult: summary } : summary);
+			continue;
 		}
 		ledger.fail(
 			itemIndex,
-			new NodeApiError(node, { message: outcome.message } as JsonObject, {
-				message: outcome.matched
-					? `VBAPI did not save this record (status ${outcome.status}): ${outcome.message || 'no message'}`
-					: outcome.message,
-				httpCode: outcome.matched ? String(outcome.status) : undefined,
+			new NodeApiError(node, { message: summary.message } as JsonObject, {
+				message: `VBAPI did not save this record (status ${summary.status}): ${summary.message || 'no message'}`,
+				httpCode: String(summary.status),
 				itemIndex,
 			}),
-			outcome.matched ? resultJson(outcome) : undefined,
+			summary,
 		);
-	});
+	}
 }
