@@ -32,3 +32,4 @@ export { ItemLedger, type ItemError, type SuccessExtra } from './ledger';
 export { dispatchBatches, type Batch, type DispatchOptions } from './dispatch';
 export { BatchBuilder, type GroupedBatch } from './batch-builder';
 export { jsonBodyOptions } from './json-body';
+export { ItemParameter } from './item-parameter';

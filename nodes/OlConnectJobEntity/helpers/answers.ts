@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ItemParameter } from './item-parameter';
+import { ItemParameter } from '../../shared/item-parameter';
 import { parseJobId, type Checked } from './job-id';
 import { asNameValueList, type NameValue } from './name-value';
 

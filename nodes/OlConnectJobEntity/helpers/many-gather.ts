@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
 
 import type { ItemLedger } from '../../shared/ledger';
-import { ItemParameter } from './item-parameter';
+import { ItemParameter } from '../../shared/item-parameter';
 import { parseJobId } from './job-id';
 import type { JobUpdate } from './many-jobs';
 import { PropertyInput } from './property-input';

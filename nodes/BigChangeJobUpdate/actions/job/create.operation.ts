@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ItemLedger } from '../../../shared';
+import { ItemLedger, ItemParameter } from '../../../shared';
 import { buildCreateBody, type CustomFieldInput } from '../../changes';
 import { bigChangeError } from '../../errors';
 import { prepareAll, readBack, refusalError, REQUEST_DEFAULTS, sendPerItem, type ReadBack, type RequestSettings } from '../../run';
@@ -26,12 +26,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const node = this.getNode();
 	const ledger = new ItemLedger(this.getInputData().length, node);
 	const options = this.getNodeParameter('options', 0, {}) as CreateOptions;
+	const items = this.getInputData();
+	const typeId = new ItemParameter<unknown>(this, node, 'typeId', '');
+	const contactId = new ItemParameter<unknown>(this, node, 'contactId', '');
+	const fields = new ItemParameter<IDataObject>(this, node, 'additionalFields', {});
+	const customFields = new ItemParameter<CustomFieldInput[]>(this, node, 'customFields.field', []);
 	const ready = prepareAll(this, ledger, (itemIndex) => {
+		const item = items[itemIndex];
 		const built = buildCreateBody({
-			typeId: this.getNodeParameter('typeId', itemIndex, ''),
-			contactId: this.getNodeParameter('contactId', itemIndex, ''),
-			fields: this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
-			customFields: this.getNodeParameter('customFields.field', itemIndex, []) as CustomFieldInput[],
+			typeId: typeId.value(itemIndex, item),
+			contactId: contactId.value(itemIndex, item),
+			fields: fields.value(itemIndex, item),
+			customFields: customFields.value(itemIndex, item),
 		});
 		return built.ok ? built.body : refusalError(this, itemIndex, built);
 	});

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
-import { ItemLedger } from '../../../shared';
+import { ItemLedger, ItemParameter } from '../../../shared';
 import { bigChangeError } from '../../errors';
 import { readJobId } from '../../job-id';
 import { prepareAll, refusalError, REQUEST_DEFAULTS, sendPerItem, type RequestSettings } from '../../run';
@@ -25,8 +25,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const node = this.getNode();
 	const ledger = new ItemLedger(this.getInputData().length, node);
 	const options = this.getNodeParameter('options', 0, {}) as RequestSettings;
+	const items = this.getInputData();
+	const jobId = new ItemParameter<INodeParameterResourceLocator>(this, node, 'jobId');
 	const ready = prepareAll(this, ledger, (itemIndex) => {
-		const job = readJobId(this.getNodeParameter('jobId', itemIndex) as INodeParameterResourceLocator);
+		const job = readJobId(jobId.value(itemIndex, items[itemIndex]));
 		return job.ok ? job.jobId : refusalError(this, itemIndex, { field: 'Job', problem: job.problem.replace(/^Job ID /, 'ID ') });
 	});
 	if (ready.length > 0) {

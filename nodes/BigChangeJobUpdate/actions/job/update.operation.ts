@@ -1,6 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
 
-import { ItemLedger } from '../../../shared';
+import { ItemLedger, ItemParameter } from '../../../shared';
 import { buildUpdateBody, type CustomFieldInput, type EmptyValuePolicy } from '../../changes';
 import { bigChangeError } from '../../errors';
 import { readJobId } from '../../job-id';
@@ -19,13 +25,29 @@ interface Change {
 	body: IDataObject;
 }
 
-function prepare(context: IExecuteFunctions, emptyValues: EmptyValuePolicy, itemIndex: number): Change | ReturnType<typeof refusalError> {
-	const job = readJobId(context.getNodeParameter('jobId', itemIndex) as INodeParameterResourceLocator);
+/** The per-item parameters, each read without the expression engine where that gives the same value. */
+function updateReaders(context: IExecuteFunctions, node: INode) {
+	return {
+		jobId: new ItemParameter<INodeParameterResourceLocator>(context, node, 'jobId'),
+		set: new ItemParameter<IDataObject>(context, node, 'updateFields', {}),
+		clear: new ItemParameter<unknown>(context, node, 'clearFields', []),
+		customFields: new ItemParameter<CustomFieldInput[]>(context, node, 'customFields.field', []),
+	};
+}
+
+function prepare(
+	context: IExecuteFunctions,
+	readers: ReturnType<typeof updateReaders>,
+	emptyValues: EmptyValuePolicy,
+	itemIndex: number,
+	item: INodeExecutionData,
+): Change | ReturnType<typeof refusalError> {
+	const job = readJobId(readers.jobId.value(itemIndex, item));
 	if (!job.ok) return refusalError(context, itemIndex, { field: 'Job', problem: job.problem.replace(/^Job ID /, 'ID ') });
 	const built = buildUpdateBody({
-		set: context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
-		clear: context.getNodeParameter('clearFields', itemIndex, []),
-		customFields: context.getNodeParameter('customFields.field', itemIndex, []) as CustomFieldInput[],
+		set: readers.set.value(itemIndex, item),
+		clear: readers.clear.value(itemIndex, item),
+		customFields: readers.customFields.value(itemIndex, item),
 		emptyValues,
 	});
 	return built.ok ? { jobId: job.jobId, body: built.body } : refusalError(context, itemIndex, built);
@@ -37,7 +59,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const ledger = new ItemLedger(this.getInputData().length, node);
 	const options = this.getNodeParameter('options', 0, {}) as UpdateOptions;
 	const readAfter = options.output === 'job';
-	const ready = prepareAll(this, ledger, (itemIndex) => prepare(this, options.emptyValues ?? 'keep', itemIndex));
+	const items = this.getInputData();
+	const readers = updateReaders(this, node);
+	const ready = prepareAll(this, ledger, (itemIndex) => prepare(this, readers, options.emptyValues ?? 'keep', itemIndex, items[itemIndex]));
 
 	// An item whose mapped values were all empty has nothing to change: it is not sent at all.
 	const requests = [];

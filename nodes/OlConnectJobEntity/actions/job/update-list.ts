@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { confirmUpdated, nameValuesOf } from '../../helpers/answers';
-import { ItemParameter } from '../../helpers/item-parameter';
+import { ItemParameter } from '../../../shared/item-parameter';
 import { parseJobId } from '../../helpers/job-id';
 import { applyChanges, simplify, type PropertyChange } from '../../helpers/name-value';
 import { runPerJob } from '../../helpers/per-job';

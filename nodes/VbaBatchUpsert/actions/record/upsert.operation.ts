@@ -10,6 +10,7 @@ import {
 import { BatchBuilder } from '../../../shared/batch-builder';
 import { dispatchBatches, type Batch } from '../../../shared/dispatch';
 import { toNodeApiError } from '../../../shared/errors';
+import { ItemParameter } from '../../../shared/item-parameter';
 import { ItemLedger } from '../../../shared/ledger';
 import { RequestPacer } from '../../../shared/pacer';
 import { buildPath, type VbaEntity } from '../../catalog';
@@ -40,12 +41,13 @@ const VBA_BURST = 50;
 
 /** Parent keys from the Parent Keys parameter, falling back to the record's own field of that name. */
 function parentKeys(
-	context: IExecuteFunctions,
+	readers: Readers,
 	entity: VbaEntity,
 	itemIndex: number,
+	item: INodeExecutionData,
 	input: IDataObject,
 ): { params: Record<string, string | number>; record: IDataObject } {
-	const given = context.getNodeParameter('parentKeys.key', itemIndex, []) as Array<{ name: string; value: string }>;
+	const given = readers.parentKeys.value(itemIndex, item);
 	const params: Record<string, string | number> = {};
 	const record = { ...input };
 	for (const param of entity.pathParams) {
@@ -60,19 +62,28 @@ function parentKeys(
 	return { params, record };
 }
 
+/**
+ * The per-item parameters. Parent keys are read without the expression engine where that gives the
+ * same value; mapped columns always go through getNodeParameter, which also checks them against the
+ * resource mapper's schema.
+ */
+interface Readers {
+	columns?: (itemIndex: number) => IDataObject;
+	parentKeys: ItemParameter<Array<{ name: string; value: string }>>;
+}
+
 function prepare(
-	context: IExecuteFunctions,
+	readers: Readers,
 	node: INode,
 	entity: VbaEntity,
 	validator: RecordValidator,
-	autoMap: boolean,
 	item: INodeExecutionData,
 	itemIndex: number,
 ): Prepared | NodeOperationError {
-	const mapped = autoMap ? item.json : (context.getNodeParameter('columns.value', itemIndex, {}) as IDataObject);
+	const mapped = readers.columns ? readers.columns(itemIndex) : item.json;
 	let input = mapped;
 	let params: Record<string, string | number> = {};
-	if (entity.pathParams.length > 0) ({ params, record: input } = parentKeys(context, entity, itemIndex, mapped));
+	if (entity.pathParams.length > 0) ({ params, record: input } = parentKeys(readers, entity, itemIndex, item, mapped));
 
 	const check = validator.check(input);
 	if (!check.ok) {
@@ -103,6 +114,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const options = this.getNodeParameter('options', 0, {}) as UpsertOptions;
 	const autoMap = this.getNodeParameter('columns.mappingMode', 0, 'autoMapInputData') === 'autoMapInputData';
 	const validator = new RecordValidator(entity, options.unknownFields ?? 'drop');
+	const readers: Readers = {
+		columns: autoMap ? undefined : (itemIndex) => this.getNodeParameter('columns.value', itemIndex, {}) as IDataObject,
+		parentKeys: new ItemParameter<Array<{ name: string; value: string }>>(this, node, 'parentKeys.key', []),
+	};
 	const mergeInput = (options.output ?? 'merge') === 'merge';
 
 	// Every item is checked before anything is sent, so a bad item cannot leave half a run applied.
@@ -110,7 +125,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		let prepared: Prepared | NodeOperationError;
 		try {
-			prepared = prepare(this, node, entity, validator, autoMap, items[itemIndex], itemIndex);
+			prepared = prepare(readers, node, entity, validator, items[itemIndex], itemIndex);
 		} catch (error) {
 			prepared = new NodeOperationError(node, error as Error, { itemIndex });
 		}
