@@ -4,44 +4,56 @@ import type { VbaEntity, VbaField } from './catalog';
 
 export type UnknownFieldPolicy = 'drop' | 'fail';
 
-export type RecordCheck =
-	| { ok: true; record: IDataObject }
-	| { ok: false; field: string; message: string };
+/** What is wrong with a record: the field, and a sentence naming it. */
+export class RecordProblem {
+	constructor(
+		readonly field: string,
+		readonly message: string,
+	) {}
+}
+
+/** The record ready to send (converted where needed), or its problem. */
+export type RecordCheck = IDataObject | RecordProblem;
 
 const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** A field's value is converted to the catalog type where a person would expect it (CSV strings). */
-type Conversion = { ok: true; value: unknown } | { ok: false; problem: string };
+/** Why a value does not fit its field. A class, so a good value needs no wrapper object around it. */
+class Problem {
+	constructor(readonly text: string) {}
+}
+
+/** A field's value converted to the catalog type where a person would expect it (CSV strings), or a Problem. */
+type Conversion = unknown;
 
 function convert(field: VbaField, value: unknown): Conversion {
 	switch (field.type) {
 		case 'string':
 			if (typeof value === 'string') return checkLength(field, value);
 			if (typeof value === 'number' || typeof value === 'boolean') return checkLength(field, String(value));
-			return { ok: false, problem: `must be text, got ${describe(value)}` };
+			return new Problem(`must be text, got ${describe(value)}`);
 		case 'integer':
-			if (typeof value === 'number' && Number.isInteger(value)) return { ok: true, value };
-			if (typeof value === 'string' && INTEGER.test(value.trim())) return { ok: true, value: Number(value.trim()) };
-			return { ok: false, problem: `must be a whole number, got ${describe(value)}` };
+			if (typeof value === 'number' && Number.isInteger(value)) return value;
+			if (typeof value === 'string' && INTEGER.test(value.trim())) return Number(value.trim());
+			return new Problem(`must be a whole number, got ${describe(value)}`);
 		case 'number':
-			if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value };
-			if (typeof value === 'string' && NUMBER.test(value.trim())) return { ok: true, value: Number(value.trim()) };
-			return { ok: false, problem: `must be a number, got ${describe(value)}` };
+			if (typeof value === 'number' && Number.isFinite(value)) return value;
+			if (typeof value === 'string' && NUMBER.test(value.trim())) return Number(value.trim());
+			return new Problem(`must be a number, got ${describe(value)}`);
 		case 'boolean':
-			if (typeof value === 'boolean') return { ok: true, value };
-			if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
-			return { ok: false, problem: `must be true or false, got ${describe(value)}` };
+			if (typeof value === 'boolean') return value;
+			if (value === 'true' || value === 'false') return value === 'true';
+			return new Problem(`must be true or false, got ${describe(value)}`);
 		case 'date':
-			if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))) return { ok: true, value };
-			return { ok: false, problem: `must be a date like 2026-01-31, got ${describe(value)}` };
+			if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))) return value;
+			return new Problem(`must be a date like 2026-01-31, got ${describe(value)}`);
 		case 'date-time':
 			if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
-				return { ok: true, value };
+				return value;
 			}
-			return { ok: false, problem: `must be a date and time like 2026-01-31T09:30:00Z, got ${describe(value)}` };
+			return new Problem(`must be a date and time like 2026-01-31T09:30:00Z, got ${describe(value)}`);
 		default:
 			return convertStructured(field, value);
 	}
@@ -49,20 +61,20 @@ function convert(field: VbaField, value: unknown): Conversion {
 
 function convertStructured(field: VbaField, value: unknown): Conversion {
 	if (field.type.startsWith('array<')) {
-		return Array.isArray(value) ? { ok: true, value } : { ok: false, problem: `must be a list, got ${describe(value)}` };
+		return Array.isArray(value) ? value : new Problem(`must be a list, got ${describe(value)}`);
 	}
-	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { ok: true, value };
-	return { ok: false, problem: `must be an object, got ${describe(value)}` };
+	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
+	return new Problem(`must be an object, got ${describe(value)}`);
 }
 
 function checkLength(field: VbaField, value: string): Conversion {
 	if (field.maxLength !== undefined && value.length > field.maxLength) {
-		return { ok: false, problem: `is ${value.length} characters long; VBAPI allows at most ${field.maxLength}` };
+		return new Problem(`is ${value.length} characters long; VBAPI allows at most ${field.maxLength}`);
 	}
 	if (field.minLength !== undefined && value.length < field.minLength) {
-		return { ok: false, problem: `must be at least ${field.minLength} character${field.minLength === 1 ? '' : 's'} long` };
+		return new Problem(`must be at least ${field.minLength} character${field.minLength === 1 ? '' : 's'} long`);
 	}
-	return { ok: true, value };
+	return value;
 }
 
 function describe(value: unknown): string {
@@ -106,15 +118,15 @@ export class RecordValidator {
 			let keep: unknown = value;
 			if (field === undefined) {
 				if (this.unknownFields === 'fail') {
-					return { ok: false, field: name, message: `"${name}" is not a field of ${this.entity.displayName}` };
+					return new RecordProblem(name, `"${name}" is not a field of ${this.entity.displayName}`);
 				}
 				keep = undefined;
 			} else if (value === null) {
-				if (!field.nullable) return { ok: false, field: name, message: `"${name}" cannot be empty (null)` };
+				if (!field.nullable) return new RecordProblem(name, `"${name}" cannot be empty (null)`);
 			} else if (value !== undefined && !(isBlank(value) && !field.required && field.type !== 'string')) {
 				const converted = convert(field, value);
-				if (!converted.ok) return { ok: false, field: name, message: `"${name}" ${converted.problem}` };
-				keep = converted.value;
+				if (converted instanceof Problem) return new RecordProblem(name, `"${name}" ${converted.text}`);
+				keep = converted;
 			} else {
 				keep = undefined;
 			}
@@ -125,10 +137,10 @@ export class RecordValidator {
 		for (const field of this.required) {
 			if (isBlank(checked[field.name])) {
 				const hint = field.key && field.type === 'integer' ? ' (use 0 to let VBAPI assign it for a new record)' : '';
-				return { ok: false, field: field.name, message: `"${field.name}" is required by ${this.entity.displayName}${hint}` };
+				return new RecordProblem(field.name, `"${field.name}" is required by ${this.entity.displayName}${hint}`);
 			}
 		}
-		return { ok: true, record: checked };
+		return checked;
 	}
 }
 

@@ -18,7 +18,7 @@ import { entityFromParameter } from '../../methods/entity-parameter';
 import { awaitsAssignedKey } from '../../multi-status';
 import { settleBatch } from '../../settle-batch';
 import { putBatch, vbaConnection } from '../../transport';
-import { RecordValidator, type UnknownFieldPolicy } from '../../validation';
+import { RecordProblem, RecordValidator, type UnknownFieldPolicy } from '../../validation';
 
 export { upsertDescription as description } from './upsert.description';
 
@@ -86,13 +86,13 @@ function prepare(
 	if (entity.pathParams.length > 0) ({ params, record: input } = parentKeys(readers, entity, itemIndex, item, mapped));
 
 	const check = validator.check(input);
-	if (!check.ok) {
+	if (check instanceof RecordProblem) {
 		return new NodeOperationError(node, `Item ${itemIndex}: ${check.message}`, {
 			itemIndex,
 			description: `Nothing was sent for this item. Field: ${check.field}. Entity: ${entity.displayName} (${entity.id}).`,
 		});
 	}
-	if (entity.pathParams.length === 0) return { path: entity.id, record: check.record };
+	if (entity.pathParams.length === 0) return { path: entity.id, record: check };
 	const missing = entity.pathParams.filter((param) => params[param.name] === undefined).map((param) => param.name);
 	if (missing.length > 0) {
 		return new NodeOperationError(node, `Item ${itemIndex}: parent key ${missing.join(', ')} is missing`, {
@@ -100,7 +100,7 @@ function prepare(
 			description: `${entity.displayName} is nested under ${entity.id}; set the parent key under Parent Keys or in the item.`,
 		});
 	}
-	return { path: buildPath(entity, params), record: check.record };
+	return { path: buildPath(entity, params), record: check };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
