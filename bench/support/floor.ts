@@ -1,6 +1,7 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type IHttpRequestOptions, type INodeType } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { runNode, type TestCredentialsHelper } from '../../test/harness';
+import { bareNodeType } from '../../test/harness/bare-node';
 
 /**
  * n8n's own cost per request, measured: a bare node that sends the same requests through
@@ -14,19 +15,8 @@ export async function bareRequestLoop(
 	requests: ReadonlyArray<() => IHttpRequestOptions>,
 	concurrency: number,
 ): Promise<number> {
-	const bare: INodeType = {
-		description: {
-			displayName: 'Bare Requests',
-			name: 'bareRequests',
-			group: ['output'],
-			version: 1,
-			description: '',
-			defaults: {},
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			properties: [],
-			credentials: [{ name: credentialType, required: true }],
-		},
+	const bare = bareNodeType('Bare Requests', {
+		credential: credentialType,
 		async execute(this: IExecuteFunctions) {
 			let next = 0;
 			const lane = async () => {
@@ -37,7 +27,7 @@ export async function bareRequestLoop(
 			await Promise.all(Array.from({ length: concurrency }, lane));
 			return [[{ json: {}, pairedItem: { item: 0 } }]];
 		},
-	};
+	});
 	const started = performance.now();
 	await runNode({
 		type: bare,

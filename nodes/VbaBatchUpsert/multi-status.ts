@@ -47,15 +47,21 @@ class ResultKeys {
 	values(result: VbaRecordResult): Array<string | undefined> {
 		const values = new Array<string | undefined>(this.normalisedKeys.length);
 		for (const pair of result.id ?? []) {
-			if (pair?.key === undefined) continue;
-			let position = this.positionOf.get(pair.key);
-			if (position === undefined) {
-				position = this.normalisedKeys.indexOf(normalise(pair.key));
-				this.positionOf.set(pair.key, position);
-			}
+			const position = this.position(pair?.key);
 			if (position >= 0) values[position] = String(pair.value ?? '');
 		}
 		return values;
+	}
+
+	/** Where a result's key name sits among the key fields; -1 for none. */
+	private position(key: string | undefined): number {
+		if (key === undefined) return -1;
+		let position = this.positionOf.get(key);
+		if (position === undefined) {
+			position = this.normalisedKeys.indexOf(normalise(key));
+			this.positionOf.set(key, position);
+		}
+		return position;
 	}
 
 	signature(result: VbaRecordResult): string | undefined {
@@ -69,13 +75,7 @@ class ResultKeys {
 	private single(result: VbaRecordResult): string | undefined {
 		let value: string | undefined;
 		for (const pair of result.id ?? []) {
-			if (pair?.key === undefined) continue;
-			let position = this.positionOf.get(pair.key);
-			if (position === undefined) {
-				position = this.normalisedKeys.indexOf(normalise(pair.key));
-				this.positionOf.set(pair.key, position);
-			}
-			if (position === 0) value = String(pair.value ?? '');
+			if (this.position(pair?.key) === 0) value = String(pair.value ?? '');
 		}
 		return value;
 	}

@@ -1,14 +1,13 @@
 import { ExecuteContext, RoutingNode } from 'n8n-core';
 import {
-	NodeConnectionTypes,
 	Workflow,
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialTestRequest,
 	type INode,
-	type INodeType,
 } from 'n8n-workflow';
 
+import { bareNodeType } from './bare-node';
 import type { TestCredentialsHelper } from './credentials-helper';
 import { NodeTypeRegistry } from './node-types';
 import { additionalData } from './run-workflow';
@@ -38,20 +37,10 @@ export async function testCredential(
 	const testRequest = credentialType.test as ICredentialTestRequest | undefined;
 	if (!testRequest) return { status: 'Error', message: 'No testing function found for this credential.' };
 
-	const nodeType: INodeType = {
-		description: {
-			displayName: 'Credential Test',
-			name: 'credentialTest',
-			group: ['transform'],
-			version: 1,
-			description: '',
-			defaults: {},
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: record.type, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
-		},
-	};
+	const nodeType = bareNodeType('Credential Test', {
+		credential: record.type,
+		properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+	});
 	const node: INode = {
 		id: 'temp',
 		name: 'Temp-Node',

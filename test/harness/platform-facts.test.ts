@@ -1,7 +1,8 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeType } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { bareNodeType } from './bare-node';
 import { tinyCredentialTypes } from './fixtures/tiny-credentials';
 import { runNode, TestCredentialsHelper } from './index';
 
@@ -24,26 +25,15 @@ describe('n8n-core 2.41 request path', () => {
 		server.on('connection', () => connections++);
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-		const sender: INodeType = {
-			description: {
-				displayName: 'Sender',
-				name: 'sender',
-				group: ['output'],
-				version: 1,
-				description: '',
-				defaults: {},
-				inputs: [NodeConnectionTypes.Main],
-				outputs: [NodeConnectionTypes.Main],
-				properties: [],
-				credentials: [{ name: 'tinyHeaderApi', required: true }],
-			},
+		const sender = bareNodeType('Sender', {
+			credential: 'tinyHeaderApi',
 			async execute(this: IExecuteFunctions) {
 				for (let i = 0; i < 20; i++) {
 					await this.helpers.httpRequestWithAuthentication.call(this, 'tinyHeaderApi', { method: 'PUT', url: `${baseUrl}/x`, body: { i }, json: true });
 				}
 				return [[{ json: {}, pairedItem: { item: 0 } }]];
 			},
-		};
+		});
 		const helper = new TestCredentialsHelper(tinyCredentialTypes, [{ id: 'c', name: 'c', type: 'tinyHeaderApi', data: { baseUrl, apiKey: 'k' } }]);
 		try {
 			await runNode({

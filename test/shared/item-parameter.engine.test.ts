@@ -1,22 +1,14 @@
-import { NodeConnectionTypes, type IDataObject, type IExecuteFunctions, type INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ItemParameter } from '../../nodes/shared/item-parameter';
 import { runNode } from '../harness';
+import { bareNodeType } from '../harness/bare-node';
 
 const PARAMETERS = ['text', 'picked', 'locator', 'fields', 'pairs.pair', 'computed', 'fixed', 'absent'] as const;
 
 /** Reads every parameter both ways for every item and puts both out, so the test compares them. */
-const reader: INodeType = {
-	description: {
-		displayName: 'Reader',
-		name: 'reader',
-		group: ['transform'],
-		version: 1,
-		description: '',
-		defaults: {},
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [
+const reader = bareNodeType('Reader', {
+	properties: [
 			{ displayName: 'Text', name: 'text', type: 'string', default: '' },
 			{ displayName: 'Picked', name: 'picked', type: 'string', default: '' },
 			{ displayName: 'Locator', name: 'locator', type: 'resourceLocator', default: { mode: 'id', value: '' }, modes: [{ displayName: 'ID', name: 'id', type: 'string' }] },
@@ -51,8 +43,7 @@ const reader: INodeType = {
 			{ displayName: 'Computed', name: 'computed', type: 'string', default: '' },
 			{ displayName: 'Fixed', name: 'fixed', type: 'string', default: '' },
 			{ displayName: 'Absent', name: 'absent', type: 'string', default: 'the default' },
-		],
-	},
+	],
 	async execute(this: IExecuteFunctions) {
 		const node = this.getNode();
 		const items = this.getInputData();
@@ -72,21 +63,22 @@ const reader: INodeType = {
 			}),
 		];
 	},
+});
+
+/** Parameters that only pick fields of the item, in every shape a node has. */
+const PICKING = {
+	text: '={{ $json.a }}',
+	picked: '={{ $json["with space"] }}',
+	locator: { __rl: true, mode: 'id', value: '={{ $json.a }}' },
+	fields: { x: '={{ $json.a }}', y: 'constant', z: 5 },
+	fixed: 'plain',
 };
 
 describe('ItemParameter gives what getNodeParameter gives, through the real engine', () => {
 	it('reads plain field picks without the engine, and constants once', async () => {
 		const run = await runNode({
 			type: reader,
-			parameters: {
-				text: '={{ $json.a }}',
-				picked: '={{ $json["with space"] }}',
-				locator: { __rl: true, mode: 'id', value: '={{ $json.a }}' },
-				fields: { x: '={{ $json.a }}', y: 'constant', z: 5 },
-				pairs: { pair: [{ name: 'first', value: '={{ $json.a }}' }] },
-				computed: 'no expression here',
-				fixed: 'plain',
-			},
+			parameters: { ...PICKING, pairs: { pair: [{ name: 'first', value: '={{ $json.a }}' }] }, computed: 'no expression here' },
 			items: Array.from({ length: 200 }, (_, n) => ({ a: `value ${n}`, 'with space': n })),
 		});
 		// Three constants (computed, fixed, absent) read once each when the readers are made; nothing per item.
@@ -100,13 +92,9 @@ describe('ItemParameter gives what getNodeParameter gives, through the real engi
 		const run = await runNode({
 			type: reader,
 			parameters: {
-				text: '={{ $json.a }}',
-				picked: '={{ $json["with space"] }}',
-				locator: { __rl: true, mode: 'id', value: '={{ $json.a }}' },
-				fields: { x: '={{ $json.a }}', y: 'constant', z: 5 },
+				...PICKING,
 				pairs: { pair: [{ name: 'first', value: '={{ $json.a }}' }, { name: 'second', value: 'kept' }] },
 				computed: '={{ $json.a + "!" }}',
-				fixed: 'plain',
 			},
 			items: items as IDataObject[],
 		});
