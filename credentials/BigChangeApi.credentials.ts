@@ -113,11 +113,11 @@ export class BigChangeApi implements ICredentialType {
 	// header expressions through n8n's expression engine on each of 50,000 requests adds up.
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const token = credentials.authentication === 'bearerToken' ? credentials.bearerToken : credentials.accessToken;
-		requestOptions.headers = {
-			...requestOptions.headers,
+		// Object.assign, not spread: on Node 20 it is the cheaper copy, and this runs on every request.
+		requestOptions.headers = Object.assign({}, requestOptions.headers, {
 			Authorization: `Bearer ${String(token ?? '').trim()}`,
 			'Customer-Id': String(credentials.customerId ?? '').trim(),
-		};
+		});
 		return requestOptions;
 	}
 

@@ -101,7 +101,8 @@ export class OlConnectApi implements ICredentialType {
 	// single-job calls should not pay the expression engine on each.
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const mode = authModeOf(credentials);
-		const headers = { ...requestOptions.headers };
+		// Object.assign, not spread: on Node 20 it is the cheaper copy, and this runs on every request.
+		const headers = Object.assign({}, requestOptions.headers);
 		if (mode === 'login') headers.auth_token = String(credentials.sessionToken ?? '');
 		if (mode === 'basic') headers.Authorization = basicHeader(credentials);
 		requestOptions.headers = headers;
