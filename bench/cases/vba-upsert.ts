@@ -18,7 +18,7 @@ import { vbaNodeRunner, type VbaNodeRun } from '../support/vba-node';
 import { jobRecords, WARM_UP_ITEMS } from '../support/vba-workload';
 
 const ITEMS = Number(process.env.BENCH_VBA_ITEMS ?? 100_000);
-const ROUNDS = Number(process.env.BENCH_VBA_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_VBA_ROUNDS ?? 7);
 const OPTIONS = { batchSize: 100, concurrency: 5, requestsPerSecond: 0 };
 const support = (file: string) => join(__dirname, '..', 'support', file);
 
