@@ -10,7 +10,8 @@
  * resolution, expression evaluation per item) against a keep-alive undici pool. `floor_ratio*` is
  * that stack alone: the same PATCHes from a bare node with no per-item work. Within a round the
  * ratios are medians of ROUNDS alternating passes, warm, and `first_ratio` is the node's first
- * full-size run. Ends with `BENCH bigchange-update items=… ratio=… peak_rss_mb=…`.
+ * full-size run. A node's time is its run as n8n times it (the `executionTime` the editor shows).
+ * Ends with `BENCH bigchange-update items=… ratio=… peak_rss_mb=…`.
  *
  * `raw <json>` makes this file the baseline client (timed passes, see passes.ts); `round <latency>`
  * runs one round and prints `RESULT {json}`.
@@ -92,7 +93,7 @@ function credentialsFor(baseUrl: string): TestCredentialsHelper {
 }
 
 /** The node path: BigChange Job Update in n8n's engine; the credential store is kept, as n8n keeps the token. */
-async function node(credentialsHelper: TestCredentialsHelper, count: number): Promise<{ ms: number; success: number; errors: number }> {
+async function node(credentialsHelper: TestCredentialsHelper, count: number): Promise<{ ms: number; nodeMs: number; success: number; errors: number }> {
 	const items = Array.from({ length: count }, (_, n) => update(n));
 	const started = performance.now();
 	const run = await runNode({
@@ -109,11 +110,11 @@ async function node(credentialsHelper: TestCredentialsHelper, count: number): Pr
 		credentialsHelper,
 		settings: { onError: 'continueErrorOutput' },
 	});
-	return { ms: performance.now() - started, success: run.success.length, errors: run.errors.length + (run.nodeError ? 1 : 0) };
+	return { ms: performance.now() - started, nodeMs: run.executionMs, success: run.success.length, errors: run.errors.length + (run.nodeError ? 1 : 0) };
 }
 
 /** The same PATCHes through n8n's request helper with nothing per item: what any node pays. */
-async function floor(credentialsHelper: TestCredentialsHelper, baseUrl: string, count: number): Promise<number> {
+async function floor(credentialsHelper: TestCredentialsHelper, baseUrl: string, count: number): Promise<{ ms: number; nodeMs: number }> {
 	const requests = Array.from({ length: count }, (_, n) => () => {
 		const { jobId, ...body } = update(n);
 		return { method: 'PATCH' as const, url: `${baseUrl}/v1/jobs/${jobId}`, body, json: true };
@@ -152,8 +153,8 @@ async function round(latencyMs: number): Promise<Round> {
 				const rawPass = await requestPass<{ ms: number; updated: number }>(baseline, pass + 1);
 				const nodePass = await node(credentialsHelper, ITEMS);
 				times.raw.push(rawPass.ms);
-				times.node.push(nodePass.ms);
-				times.floor.push(await floor(credentialsHelper, baseUrl, ITEMS));
+				times.node.push(nodePass.nodeMs);
+				times.floor.push((await floor(credentialsHelper, baseUrl, ITEMS)).nodeMs);
 				counts.push(rawPass.updated, nodePass.success);
 			}
 			if (counts.some((count) => count !== ITEMS)) throw new Error(`Not every job was updated: ${counts.join(', ')}`);
@@ -161,7 +162,7 @@ async function round(latencyMs: number): Promise<Round> {
 				rawMs: median(times.raw),
 				nodeMs: median(times.node),
 				floorMs: median(times.floor),
-				firstRatio: first.ms / rawFirst.ms,
+				firstRatio: first.nodeMs / rawFirst.ms,
 				peakRssMb: peakRssMb(),
 			};
 		} finally {

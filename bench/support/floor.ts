@@ -7,14 +7,15 @@ import { bareNodeType } from '../../test/harness/bare-node';
  * n8n's own cost per request, measured: a bare node that sends the same requests through
  * httpRequestWithAuthentication with the same concurrency and does nothing per item (no
  * validation, no result handling, one output item). What a real node spends beyond this is its own;
- * this much, any node that uses n8n's request helper pays.
+ * this much, any node that uses n8n's request helper pays. `nodeMs` is the bare node's own run as n8n
+ * times it, `ms` the whole workflow around it.
  */
 export async function bareRequestLoop(
 	credentialsHelper: TestCredentialsHelper,
 	credentialType: string,
 	requests: ReadonlyArray<() => IHttpRequestOptions>,
 	concurrency: number,
-): Promise<number> {
+): Promise<{ ms: number; nodeMs: number }> {
 	const bare = bareNodeType('Bare Requests', {
 		credential: credentialType,
 		async execute(this: IExecuteFunctions) {
@@ -29,12 +30,12 @@ export async function bareRequestLoop(
 		},
 	});
 	const started = performance.now();
-	await runNode({
+	const run = await runNode({
 		type: bare,
 		parameters: {},
 		items: [{}],
 		credentials: { [credentialType]: { id: 'bench', name: 'bench', type: credentialType, data: {} } },
 		credentialsHelper,
 	});
-	return performance.now() - started;
+	return { ms: performance.now() - started, nodeMs: run.executionMs };
 }
