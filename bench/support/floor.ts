@@ -7,15 +7,14 @@ import { bareNodeType } from '../../test/harness/bare-node';
  * n8n's own cost per request, measured: a bare node that sends the same requests through
  * httpRequestWithAuthentication with the same concurrency and does nothing per item (no
  * validation, no result handling, one output item). What a real node spends beyond this is its own;
- * this much, any node that uses n8n's request helper pays. `nodeMs` is the bare node's own run as n8n
- * times it, `ms` the whole workflow around it.
+ * this much, any node that uses n8n's request helper pays. Returns the bare node's run as n8n times it.
  */
 export async function bareRequestLoop(
 	credentialsHelper: TestCredentialsHelper,
 	credentialType: string,
 	requests: ReadonlyArray<() => IHttpRequestOptions>,
 	concurrency: number,
-): Promise<{ ms: number; nodeMs: number }> {
+): Promise<number> {
 	const bare = bareNodeType('Bare Requests', {
 		credential: credentialType,
 		async execute(this: IExecuteFunctions) {
@@ -29,7 +28,6 @@ export async function bareRequestLoop(
 			return [[{ json: {}, pairedItem: { item: 0 } }]];
 		},
 	});
-	const started = performance.now();
 	const run = await runNode({
 		type: bare,
 		parameters: {},
@@ -37,5 +35,5 @@ export async function bareRequestLoop(
 		credentials: { [credentialType]: { id: 'bench', name: 'bench', type: credentialType, data: {} } },
 		credentialsHelper,
 	});
-	return { ms: performance.now() - started, nodeMs: run.executionMs };
+	return run.executionMs;
 }

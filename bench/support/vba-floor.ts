@@ -10,7 +10,7 @@ export async function vbaFloor(
 	records: IDataObject[],
 	batchSize: number,
 	concurrency: number,
-): Promise<{ ms: number; nodeMs: number }> {
+): Promise<number> {
 	const requests = [];
 	for (let start = 0; start < records.length; start += batchSize) {
 		requests.push(() => ({ method: 'PUT' as const, url: `${baseUrl}/jobs-batch`, body: records.slice(start, start + batchSize), json: true }));

@@ -24,9 +24,9 @@ interface Created {
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const ledger = new ItemLedger(this.getInputData().length, node);
-	const options = this.getNodeParameter('options', 0, {}) as CreateOptions;
 	const items = this.getInputData();
+	const ledger = new ItemLedger(items.length, node);
+	const options = this.getNodeParameter('options', 0, {}) as CreateOptions;
 	const typeId = new ItemParameter<unknown>(this, node, 'typeId', '');
 	const contactId = new ItemParameter<unknown>(this, node, 'contactId', '');
 	const fields = new ItemParameter<IDataObject>(this, node, 'additionalFields', {});

@@ -23,9 +23,9 @@ export const description: INodeProperties[] = [
 /** GET /v1/jobs/{jobId} per item; the job as BigChange answers it. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const ledger = new ItemLedger(this.getInputData().length, node);
-	const options = this.getNodeParameter('options', 0, {}) as RequestSettings;
 	const items = this.getInputData();
+	const ledger = new ItemLedger(items.length, node);
+	const options = this.getNodeParameter('options', 0, {}) as RequestSettings;
 	const jobId = new ItemParameter<INodeParameterResourceLocator>(this, node, 'jobId');
 	const ready = prepareAll(this, ledger, (itemIndex) => {
 		const job = readJobId(jobId.value(itemIndex, items[itemIndex]));

@@ -56,10 +56,10 @@ function prepare(
 /** PATCH /v1/jobs/{jobId} per item, with only the fields the user touched. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const ledger = new ItemLedger(this.getInputData().length, node);
+	const items = this.getInputData();
+	const ledger = new ItemLedger(items.length, node);
 	const options = this.getNodeParameter('options', 0, {}) as UpdateOptions;
 	const readAfter = options.output === 'job';
-	const items = this.getInputData();
 	const readers = updateReaders(this, node);
 	const ready = prepareAll(this, ledger, (itemIndex) => prepare(this, readers, options.emptyValues ?? 'keep', itemIndex, items[itemIndex]));
 
