@@ -1,13 +1,14 @@
 // Generates nodes/VbaBatchUpsert/catalog/catalog.json, the VBA Batch Upsert node's list of entities,
 // from the vendor catalog extracted from the VBAPI spec (vbapi-batch-endpoints.json). The package must
-// not read that file at run time (it is outside the package and 1.4 MB), so the trimmed result is
-// generated here and committed.
+// not read that file at run time (it is 1.4 MB and not shipped: the npm package holds only dist/), so
+// the trimmed result is generated here and committed.
 //
 //   tsx scripts/generate-vba-catalog.ts [--check] [path/to/vbapi-batch-endpoints.json]
 //
 // --check writes nothing and exits 1 when the committed catalog.json differs from what this script
 // would generate, so CI catches a vendor file or generator change that nobody regenerated for.
-// The default source is ../shared/vendor-data/vbapi-batch-endpoints.json relative to the repo root.
+// The default source is the committed copy, docs/vendor-data/vbapi-batch-endpoints.json; pass a path to
+// generate from another (newer) vendor file.
 
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { relative, resolve } from 'path';
@@ -25,7 +26,7 @@ import {
 } from '../nodes/VbaBatchUpsert/catalog/format';
 
 const REPO_ROOT = resolve(__dirname, '..');
-export const DEFAULT_SOURCE = resolve(REPO_ROOT, '../shared/vendor-data/vbapi-batch-endpoints.json');
+export const DEFAULT_SOURCE = resolve(REPO_ROOT, 'docs/vendor-data/vbapi-batch-endpoints.json');
 export const OUTPUT = resolve(REPO_ROOT, 'nodes/VbaBatchUpsert/catalog/catalog.json');
 
 /** The 207 envelope; only endpoints answering with it give one status per record. */

@@ -27,7 +27,7 @@ import {
 // newer vendor file changes this on purpose.
 const GENERATED_ENTITY_COUNT = 752;
 
-// Nothing here reads ../shared: the catalog is the committed, generated one inside the package.
+// Nothing here reads docs/vendor-data: the catalog is the committed, generated one inside the package.
 const CATALOG_PATH = join(__dirname, '../../nodes/VbaBatchUpsert/catalog/catalog.json');
 
 function entity(id: string): VbaEntity {

@@ -11,7 +11,7 @@ export interface BigChangeSimClient {
 
 /**
  * Switches that can change between requests; `sim.settings` is read on every request. Defaults follow
- * vendor-apis.md §2; where the docs are silent the default is the likelier behaviour and the
+ * docs/vendor-apis.md §2; where the docs are silent the default is the likelier behaviour and the
  * alternative is one switch away, so node tests can cover both.
  */
 export interface BigChangeSimSettings {

@@ -9,7 +9,7 @@ export interface OlcSimUser {
 
 /**
  * Switches read on every request, so a test can flip them between calls. Defaults follow
- * vendor-apis.md §3; where the documentation is silent the choice is named here and the other
+ * docs/vendor-apis.md §3; where the documentation is silent the choice is named here and the other
  * variant is one switch away.
  */
 export interface OlcSimSettings {

@@ -16,7 +16,7 @@ export interface BatchTiming {
 }
 
 /**
- * Switches read on every request (`sim.settings`). Defaults follow vendor-apis.md §4; where the
+ * Switches read on every request (`sim.settings`). Defaults follow docs/vendor-apis.md §4; where the
  * documentation is silent or contradicts itself the default is noted, and the other reading is
  * one switch away so node tests can cover both.
  */

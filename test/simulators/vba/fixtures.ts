@@ -1,5 +1,5 @@
 /**
- * Six real entries of the VBAPI batch catalog, copied from vendor-data/vbapi-batch-endpoints.json
+ * Six real entries of the VBAPI batch catalog, copied from docs/vendor-data/vbapi-batch-endpoints.json
  * (SDK commit 1d46e472, 2025-04-15) in the shape of the package's generated catalog, so the simulator
  * tests run without reading anything outside the package. Chosen to cover: a string key (Job), an
  * integer key the server assigns (CaseAttachment), a parent key from the path (CareCase), a string

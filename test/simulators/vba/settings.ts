@@ -7,7 +7,7 @@ export interface VbaSimUser {
 
 /**
  * Switches that can change between requests; `sim.settings` is read on every request.
- * Defaults follow vendor-apis.md §1; where it is silent the default is the tolerant guess and the
+ * Defaults follow docs/vendor-apis.md §1; where it is silent the default is the tolerant guess and the
  * alternative is one switch away, so node tests can cover both.
  */
 export interface VbaSimSettings {
