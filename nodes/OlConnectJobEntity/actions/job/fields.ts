@@ -44,7 +44,7 @@ export function splitField(operation: string, what: string): INodeProperties {
 		name: 'splitIntoItems',
 		type: 'boolean',
 		default: false,
-		description: `Whether to output one item per ${what.toLowerCase()} instead of one item per job with the whole list. A job with none then outputs no item.`,
+		description: `Whether to output one item per ${what.toLowerCase()} instead of one item per job with the whole list. A job with none still outputs one item: its job ID and an empty list (jobId, identifiers: []).`,
 		displayOptions: show(operation),
 	};
 }
