@@ -70,8 +70,8 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 		signal: context.getExecutionCancelSignal?.(),
 		send: async ({ payload }) => await guard.call(async () => await spec.perform(payload, connection)),
 		settle: ({ payload }, outcome) => {
-			if ('serverError' in outcome) {
-				ledger.fail(payload.itemIndex, failure(payload, outcome.serverError));
+			if ('refused' in outcome) {
+				ledger.fail(payload.itemIndex, failure(payload, outcome.refused));
 				return;
 			}
 			const { value } = outcome;
