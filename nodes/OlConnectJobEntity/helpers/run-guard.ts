@@ -18,7 +18,7 @@ export class NotSent extends Error {
  * OL Connect answers 500 for a job that does not exist and for an id mismatch: repeating the
  * request gives the same answer, so it is handed back as a value instead of being retried.
  */
-export function isServerError(error: unknown): boolean {
+function isServerError(error: unknown): boolean {
 	return inspectFailure(error).status === 500;
 }
 
