@@ -110,8 +110,8 @@ describe('Update Properties of Many Jobs', () => {
 		expect((put.body as Array<{ id: number }>).map((job) => job.id)).toEqual([1001, 1002]);
 	});
 
-	it('finds a missing job named by the 2023.1+ JSON error, fails only its items, updates the rest', async () => {
-		await start({ errorStyle: 'json' });
+	it('finds a missing job named by a 2023.1+ JSON error with status 500, fails only its items, updates the rest', async () => {
+		await start({ errorStyle: 'json', manyMissingStatus: 500 });
 		const items = [...csvRows(40), { jobId: 777, status: 'x' }, ...csvRows(9, 100_040)];
 		const run = await runJobNode({
 			sim,
@@ -203,3 +203,83 @@ describe('Update Properties of Many Jobs', () => {
 		expect(sim.requests(MANY, 'PUT')).toHaveLength(3);
 	});
 });
+
+describe('defect 12.3: Update Properties of Many Jobs, one unknown job among good ones, answered 404 naming it', () => {
+	let sim: OlConnectSimulator;
+	afterEach(async () => {
+		await sim.stop();
+	});
+
+	const items = [
+		{ jobId: 12345, status: 'mailed' },
+		{ jobId: '12346', status: 'mailed', copies: 2 },
+		{ jobId: 20001, status: 'returned' },
+		{ jobId: 99999, status: 'mailed' },
+	];
+	const before = [{ name: 'status', value: 'printed' }, { name: 'batch', value: 'B-1' }];
+
+	it.each(['replace', 'merge'] as const)('%s: only job 99999 fails, naming it; the others are sent again and updated', async (updateMode) => {
+		sim = await createOlConnectSimulator({
+			errorStyle: 'json',
+			jobs: [12345, 12346, 20001].map((id) => ({ id, properties: before })),
+		});
+		const run = await runJobNode({ sim, operation: 'updateManyProperties', items, parameters: { propertiesSource: 'fields', updateMode } });
+
+		expectEachItemOnce(run, 4);
+		expect(run.errors.map((item) => item.pairedItem)).toEqual([{ item: 3 }]);
+		expect(String(run.errors[0].json.error)).toContain('OL Connect has no job 99999');
+		expect(run.success.map((item) => item.json.jobId)).toEqual([12345, 12346, 20001]);
+
+		const kept = updateMode === 'merge' ? [{ name: 'batch', value: 'B-1' }] : [];
+		const status = (value: string) => ({ name: 'status', value });
+		expect(sim.job(12345).properties).toEqual(updateMode === 'merge' ? [status('mailed'), ...kept] : [status('mailed')]);
+		expect(sim.job(12346).properties).toEqual([
+			status('mailed'),
+			...kept,
+			{ name: 'copies', value: '2' },
+		]);
+		expect(sim.job(20001).properties).toEqual(updateMode === 'merge' ? [status('returned'), ...kept] : [status('returned')]);
+		expect(sim.jobs.has(99999)).toBe(false);
+
+		const puts = sim.requests(MANY, 'PUT').map((req) => [(req.body as Array<{ id: number }>).map((job) => job.id), req.status]);
+		// Merge finds the unknown job when reading it; Replace All when the server names it in the 404.
+		expect(puts).toEqual(
+			updateMode === 'merge'
+				? [[[12345, 12346, 20001], 200]]
+				: [
+						[[12345, 12346, 20001, 99999], 404],
+						[[12345, 12346, 20001], 200],
+					],
+		);
+	});
+
+	it('"Fail Every Job of the Request" fails the request\'s jobs, saying which job OL Connect named', async () => {
+		sim = await createOlConnectSimulator({ errorStyle: 'json', jobs: [12345, 12346, 20001].map((id) => ({ id, properties: before })) });
+		const run = await runJobNode({
+			sim,
+			operation: 'updateManyProperties',
+			items,
+			parameters: { propertiesSource: 'fields', updateMode: 'replace', options: { onChunkFailure: 'failChunk' } },
+		});
+		expectEachItemOnce(run, 4);
+		expect(run.errors).toHaveLength(4);
+		expect(String(run.errors[0].json.error)).toContain('refused a request updating 4 jobs (12345 to 99999) because job 99999 does not exist');
+		expect(sim.requests(MANY, 'PUT')).toHaveLength(1);
+		expect(sim.job(12345).properties).toEqual(before);
+	});
+
+	it('a 404 naming no job of the request (e.g. a wrong path) is not narrowed down: the request\'s jobs fail once', async () => {
+		sim = await createOlConnectSimulator({ errorStyle: 'json', jobs: [12345, 12346].map((id) => ({ id, properties: before })) });
+		sim.server.faults.failNext(1, { status: 404, match: (req) => req.method === 'PUT' });
+		const run = await runJobNode({
+			sim,
+			operation: 'updateManyProperties',
+			items: items.slice(0, 2),
+			parameters: { propertiesSource: 'fields', updateMode: 'replace' },
+		});
+		expectEachItemOnce(run, 2);
+		expect(run.errors).toHaveLength(2);
+		expect(sim.requests(MANY, 'PUT')).toHaveLength(1);
+	});
+});
+

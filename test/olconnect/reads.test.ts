@@ -97,3 +97,31 @@ describe.each(MODES)('OL Connect Job Entity reads, %s authentication', (mode, se
 		expectAuthOnEveryRequest(sim, mode);
 	});
 });
+
+describe('defect 12.12: One Item per Content Item / Segment, a job with none still comes out once', () => {
+	let sim: OlConnectSimulator;
+	beforeEach(async () => {
+		sim = await createOlConnectSimulator({ jobs: sampleJobs() });
+	});
+	afterEach(async () => {
+		await sim.stop();
+	});
+
+	it('Get Content Items: job 1003 has none and comes out once, with its ID and an empty list', async () => {
+		const run = await runWith({ sim, operation: 'getContentItems', items: [{ jobId: 1003 }, { jobId: 1002 }], parameters: { splitIntoItems: true } });
+		expectEachItemOnce(run, 2);
+		expect(run.success.map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ jobId: 1003, identifiers: [] }, { item: 0 }],
+			[{ jobId: 1002, contentItemId: 50010, dataRecordId: 70010 }, { item: 1 }],
+		]);
+	});
+
+	it('Get Job Segments: job 1003 has none and comes out once, with its ID and an empty list', async () => {
+		const run = await runWith({ sim, operation: 'getJobSegments', items: [{ jobId: 1002 }, { jobId: 1003 }], parameters: { splitIntoItems: true } });
+		expectEachItemOnce(run, 2);
+		expect(run.success.map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ jobId: 1002, jobSegmentId: 3010 }, { item: 0 }],
+			[{ jobId: 1003, identifiers: [] }, { item: 1 }],
+		]);
+	});
+});

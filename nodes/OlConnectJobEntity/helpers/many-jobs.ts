@@ -24,7 +24,7 @@ export function toBatch(jobs: JobUpdate[], isolating: boolean): Batch<ChunkPaylo
 }
 
 /** The job a 2023.1+ JSON Error names in `parameter`, if it is one of `jobs`. */
-function namedJob(error: unknown, jobs: readonly JobUpdate[]): JobUpdate | undefined {
+export function namedJob(error: unknown, jobs: readonly JobUpdate[]): JobUpdate | undefined {
 	const body = inspectFailure(error).body as { error?: { parameter?: unknown } } | undefined;
 	const parameter = body?.error?.parameter;
 	const id = typeof parameter === 'number' || typeof parameter === 'string' ? Number(parameter) : Number.NaN;
@@ -32,8 +32,20 @@ function namedJob(error: unknown, jobs: readonly JobUpdate[]): JobUpdate | undef
 }
 
 /**
- * Narrows down a many-jobs request the server refused with a 500. The error of Connect 2023.1+
- * usually names the job in `parameter`: that job fails and the others go again together. Without
+ * Whether OL Connect refused a many-jobs request because of one of its jobs, so that narrowing it
+ * down can find that job: a 500 (older servers name nothing), or a 404 whose JSON Error names one
+ * of `jobs` in `parameter` (how 2023.1+ answers a job that does not exist). A 404 naming none of
+ * them, e.g. a wrong path, would repeat for every part, so it stays a failure of the whole request.
+ */
+export function refusedForAJob(error: unknown, jobs: readonly JobUpdate[]): boolean {
+	const { status } = inspectFailure(error);
+	return status === 500 || (status === 404 && namedJob(error, jobs) !== undefined);
+}
+
+/**
+ * Narrows down a many-jobs request the server refused (see `refusedForAJob`), whatever the mode
+ * (Merge or Replace All). The error of Connect 2023.1+ usually names the job in `parameter`:
+ * that job fails and the others go again together. Without
  * a name (older servers send an empty body) the jobs are split in halves and each half is sent
  * again, so one bad job among 500 costs about 2 × log2(500) ≈ 18 extra requests. Sending a job's
  * list again is safe: it replaces the list with the same values.

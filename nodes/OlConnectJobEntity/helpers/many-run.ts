@@ -46,6 +46,8 @@ export class ManyJobsRun {
 			send: (payload: P) => Promise<unknown>;
 			settle: (payload: P, outcome: Outcome) => void;
 			fail: (payload: P, error: unknown) => void;
+			/** Which failures are refusals, settled as a value rather than retried; a 500 when not given. */
+			refuses?: (payload: P, error: unknown) => boolean;
 			firstAlone?: boolean;
 		},
 	): Promise<void> {
@@ -54,7 +56,10 @@ export class ManyJobsRun {
 			firstAlone: handlers.firstAlone,
 			pacer: pacerFor(this.options),
 			signal: this.context.getExecutionCancelSignal?.(),
-			send: async ({ payload }) => await this.guard.call(async () => await handlers.send(payload)),
+			send: async ({ payload }) => {
+				const refuses = handlers.refuses;
+				return await this.guard.call(async () => await handlers.send(payload), refuses && ((error) => refuses(payload, error)));
+			},
 			settle: ({ payload }, outcome) => handlers.settle(payload, outcome),
 			fail: ({ payload }, error) => {
 				this.guard.failed(error);

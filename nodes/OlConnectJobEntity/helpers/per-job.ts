@@ -19,7 +19,7 @@ export interface PerJobSpec<T> {
 	prepare(itemIndex: number, item: INodeExecutionData): Checked<{ jobId: number; input: T }>;
 	/** "read the properties of job 12", for messages. */
 	action(jobId: number): string;
-	/** The requests for one job; an array result becomes one output item per entry. */
+	/** The requests for one job; an array result becomes one output item per entry, so it must not be empty (an empty one would lose the input item). */
 	perform(task: JobTask<T>, connection: OlcConnection): Promise<IDataObject | IDataObject[]>;
 }
 
@@ -70,8 +70,8 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 		signal: context.getExecutionCancelSignal?.(),
 		send: async ({ payload }) => await guard.call(async () => await spec.perform(payload, connection)),
 		settle: ({ payload }, outcome) => {
-			if ('serverError' in outcome) {
-				ledger.fail(payload.itemIndex, failure(payload, outcome.serverError));
+			if ('refused' in outcome) {
+				ledger.fail(payload.itemIndex, failure(payload, outcome.refused));
 				return;
 			}
 			const { value } = outcome;

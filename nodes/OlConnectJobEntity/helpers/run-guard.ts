@@ -56,24 +56,26 @@ function stopsTheRun(error: unknown): boolean {
 	return failure.code !== undefined && RUN_STOPPING_CODES.has(failure.code);
 }
 
-export type Guarded<T> = { value: T } | { serverError: unknown };
+/** The answer, or the server's refusal of the job(s) asked about, which repeating would not change. */
+export type Guarded<T> = { value: T } | { refused: unknown };
 
 /**
- * What every operation does around its requests: a 500 comes back as a value (not retried), any
- * other failure is rethrown as it came so the retry logic reads its status and network code, and
- * once a failure that would repeat for every job is final, nothing more is sent.
+ * What every operation does around its requests: a refusal (by default a 500) comes back as a
+ * value (not retried), any other failure is rethrown as it came so the retry logic reads its
+ * status and network code, and once a failure that would repeat for every job is final, nothing
+ * more is sent.
  */
 export class RunGuard {
 	private stopper: unknown;
 
-	async call<T>(request: () => Promise<T>): Promise<Guarded<T>> {
+	async call<T>(request: () => Promise<T>, refuses: (error: unknown) => boolean = isServerError): Promise<Guarded<T>> {
 		if (this.stopper !== undefined) throw new NotSent(this.stopper);
 		const result = await request().then(
 			(value: T) => ({ value }),
 			(failure: unknown) => ({ failure }),
 		);
 		if ('value' in result) return result;
-		if (isServerError(result.failure)) return { serverError: result.failure };
+		if (refuses(result.failure)) return { refused: result.failure };
 		throw result.failure;
 	}
 

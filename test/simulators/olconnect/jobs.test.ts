@@ -140,15 +140,23 @@ describe('OL Connect simulator: Job Entity service', () => {
 			]);
 		});
 
-		it('a missing job fails the request with 500 naming it; atomic by default', async () => {
+		it('a missing job fails the request with 404 naming it; atomic by default', async () => {
 			await start();
 			const res = await put('/properties', [
 				{ id: 1001, properties: [] },
 				{ id: 9, properties: [] },
 			]);
+			expect(res.status).toBe(404);
+			expect(res.json).toMatchObject({ error: { status: 404, parameter: '9' } });
+			expect(sim.job(1001).properties).toHaveLength(2);
+			expect(sim.jobs.has(9)).toBe(false);
+		});
+
+		it('answers 500 naming the missing job instead when switched to', async () => {
+			await start({ manyMissingStatus: 500 });
+			const res = await put('/properties', [{ id: 9, properties: [] }]);
 			expect(res.status).toBe(500);
 			expect(res.json).toMatchObject({ error: { status: 500, parameter: '9' } });
-			expect(sim.job(1001).properties).toHaveLength(2);
 		});
 
 		it('applies the jobs before the missing one when not atomic', async () => {

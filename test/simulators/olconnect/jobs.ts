@@ -21,10 +21,12 @@ function jobIdOf(ctx: Context, req: SimRequest): Parsed<number> {
 	return { ok: Number(raw) };
 }
 
+const MISSING = 'The specified Job passed into this method refers to a missing resource.';
+
 /** 2023.1+ names the missing job in a 404 JSON Error; older servers fail with a bare 500. */
 function missingJob(ctx: Context, id: number): SimResponse {
 	if (ctx.settings.errorStyle === 'legacy') return { status: 500 };
-	return olcError(ctx.settings, 404, 'The specified Job passed into this method refers to a missing resource.', { parameter: id });
+	return olcError(ctx.settings, 404, MISSING, { parameter: id });
 }
 
 function badRequest(ctx: Context, message: string): SimResponse {
@@ -155,7 +157,7 @@ export function putManyProperties(ctx: Context): RouteHandler {
 			job.properties = ctx.settings.manyUpdate === 'merge' ? mergeLists(job.properties, update.properties) : update.properties;
 		}
 		if (missing >= 0) {
-			return olcError(ctx.settings, 500, 'The specified Job passed into this method refers to a missing resource.', {
+			return olcError(ctx.settings, ctx.settings.errorStyle === 'legacy' ? 500 : ctx.settings.manyMissingStatus, MISSING, {
 				parameter: updates[missing].id,
 			});
 		}

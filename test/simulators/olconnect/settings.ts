@@ -35,6 +35,13 @@ export interface OlcSimSettings {
 	 * (true) or applies the jobs before the failing one (false).
 	 */
 	manyUpdateAtomic: boolean;
+	/**
+	 * The status a 2023.1+ server gives a many-jobs update naming a missing job, with the job in the
+	 * JSON Error's `parameter`. 404 is what the single-job calls answer and what a real server was
+	 * seen to answer; 500 is the "failed to process" status the docs give for job calls. Older
+	 * servers answer a bare 500 either way.
+	 */
+	manyMissingStatus: 404 | 500;
 }
 
 export const OLC_SIM_DEFAULTS = Object.freeze({
@@ -57,5 +64,6 @@ export function defaultSettings(): OlcSimSettings {
 		],
 		manyUpdate: 'replace',
 		manyUpdateAtomic: true,
+		manyMissingStatus: 404,
 	};
 }

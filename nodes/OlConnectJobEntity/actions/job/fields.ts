@@ -44,7 +44,7 @@ export function splitField(operation: string, what: string): INodeProperties {
 		name: 'splitIntoItems',
 		type: 'boolean',
 		default: false,
-		description: `Whether to output one item per ${what.toLowerCase()} instead of one item per job with the whole list. A job with none then outputs no item.`,
+		description: `Whether to output one item per ${what.toLowerCase()} instead of one item per job with the whole list. A job with none still outputs one item: its job ID and an empty list (jobId, identifiers: []).`,
 		displayOptions: show(operation),
 	};
 }
@@ -188,7 +188,7 @@ export function manyOptionsField(operation: string): INodeProperties {
 				name: 'onChunkFailure',
 				type: 'options',
 				default: 'isolate',
-				description: 'What to do when OL Connect refuses a request for several jobs with a server error (500), usually because one of them does not exist',
+				description: 'What to do when OL Connect refuses a request for several jobs because of one of them: a 404 naming a job that does not exist, or a server error (500), usually for the same reason',
 				options: [
 					{
 						name: 'Find the Failing Jobs',

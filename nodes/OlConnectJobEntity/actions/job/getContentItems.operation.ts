@@ -19,7 +19,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		action: (jobId) => `read the content items of job ${jobId}`,
 		perform: async ({ jobId }, connection) => {
 			const identifiers = identifiersOf<ContentItemIdentifier>(await getContentItems(this, connection, jobId), 'a content item list');
-			if (!split) return { jobId, identifiers: identifiers.map(({ item, record }) => ({ item, record })) };
+			// A job with none still comes out once, as the whole-list item, so its input item is not lost.
+			if (!split || identifiers.length === 0) return { jobId, identifiers: identifiers.map(({ item, record }) => ({ item, record })) };
 			return identifiers.map(({ item, record }) => ({ jobId, contentItemId: item, dataRecordId: record }));
 		},
 	});

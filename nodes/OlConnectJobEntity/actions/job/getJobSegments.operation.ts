@@ -14,7 +14,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		action: (jobId) => `read the segments of job ${jobId}`,
 		perform: async ({ jobId }, connection) => {
 			const identifiers = identifiersOf<number>(await getJobSegments(this, connection, jobId), 'a job segment list');
-			return split ? identifiers.map((jobSegmentId) => ({ jobId, jobSegmentId })) : { jobId, identifiers };
+			// A job with none still comes out once, as the whole-list item, so its input item is not lost.
+			return split && identifiers.length > 0 ? identifiers.map((jobSegmentId) => ({ jobId, jobSegmentId })) : { jobId, identifiers };
 		},
 	});
 }

@@ -5,7 +5,7 @@ import type { Batch } from '../../../shared/dispatch';
 import { ItemLedger } from '../../../shared/ledger';
 import { nameValuesOf } from '../../helpers/answers';
 import { gatherJobs } from '../../helpers/many-gather';
-import { narrowDown, toBatch, type ChunkPayload, type JobUpdate } from '../../helpers/many-jobs';
+import { namedJob, narrowDown, refusedForAJob, toBatch, type ChunkPayload, type JobUpdate } from '../../helpers/many-jobs';
 import { ManyJobsRun } from '../../helpers/many-run';
 import { applyChanges, simplify } from '../../helpers/name-value';
 import { readOptions } from '../../helpers/options';
@@ -28,7 +28,7 @@ async function readCurrent(run: ManyJobsRun, jobs: JobUpdate[]): Promise<JobUpda
 				job.entry = { id: job.jobId, properties: current };
 			},
 			settle: (job, outcome) => {
-				if ('serverError' in outcome) run.failJob(job, outcome.serverError, action(job));
+				if ('refused' in outcome) run.failJob(job, outcome.refused, action(job));
 				else ready.push(job);
 			},
 			fail: (job, error) => run.failJob(job, error, action(job)),
@@ -37,15 +37,29 @@ async function readCurrent(run: ManyJobsRun, jobs: JobUpdate[]): Promise<JobUpda
 	return ready;
 }
 
-/** A chunk refused with a 500: narrowed down in the next round, or failed whole if the user asked so. */
+/** Why the request was refused, for the jobs of a chunk failed whole. */
+function refusalReason(jobs: JobUpdate[], error: unknown): string {
+	const named = namedJob(error, jobs);
+	return named ? `because job ${named.jobId} does not exist` : 'with a server error, usually because one of them does not exist';
+}
+
+/**
+ * A chunk refused because of one of its jobs (`refusedForAJob`): narrowed down in the next round,
+ * or failed whole if the user asked so. Merge and Replace All both come here.
+ */
 function refused(run: ManyJobsRun, { jobs, isolating }: ChunkPayload, error: unknown): Array<Batch<ChunkPayload>> {
 	if (run.options.onChunkFailure === 'failChunk' && jobs.length > 1) {
-		const message = `OL Connect refused a request updating ${jobs.length} jobs (${jobs[0].jobId} to ${jobs[jobs.length - 1].jobId}) with a server error, usually because one of them does not exist; this job may not be the cause and may or may not have been updated ('On a Failed Request' fails the whole request)`;
+		const message = `OL Connect refused a request updating ${jobs.length} jobs (${jobs[0].jobId} to ${jobs[jobs.length - 1].jobId}) ${refusalReason(jobs, error)}; this job may not be the cause and may or may not have been updated ('On a Failed Request' fails the whole request)`;
 		for (const job of jobs) run.failJob(job, error, writeAction(job), { message });
 		return [];
 	}
 	const { failed, retry } = narrowDown(jobs, error);
-	const note = isolating || jobs.length > 1 ? 'Found by sending the jobs of a failed request again in smaller parts; the others were updated.' : undefined;
+	let note: string | undefined;
+	if (jobs.length > 1 && failed !== undefined && failed === namedJob(error, jobs)) {
+		note = `OL Connect named this job when refusing a request for ${jobs.length} jobs; the others were sent again without it.`;
+	} else if (isolating || jobs.length > 1) {
+		note = 'Found by sending the jobs of a failed request again in smaller parts; the others were updated.';
+	}
 	if (failed) run.failJob(failed, error, writeAction(failed), { note });
 	return retry.map((part) => toBatch(part, true));
 }
@@ -60,10 +74,11 @@ async function writeChunks(run: ManyJobsRun, jobs: JobUpdate[]): Promise<JobUpda
 			send: async ({ jobs: part }) =>
 				await putManyProperties(run.context, run.connection, part.map((job) => job.entry ?? { id: job.jobId, properties: [] })),
 			settle: (payload, outcome) => {
-				if ('serverError' in outcome) next.push(...refused(run, payload, outcome.serverError));
+				if ('refused' in outcome) next.push(...refused(run, payload, outcome.refused));
 				else for (const job of payload.jobs) updated.push(job);
 			},
 			fail: ({ jobs: part }, error) => part.forEach((job) => run.failJob(job, error, writeAction(job))),
+			refuses: ({ jobs: part }, error) => refusedForAJob(error, part),
 			// With a handful of big requests, waiting for the first one alone costs a whole round.
 			firstAlone: !run.connection.noLoginAhead,
 		});
