@@ -52,12 +52,27 @@ export class RequestPacer {
 	 * (at least two requests' worth) unused, and 97% of the rate, leaves spare tokens on the server's
 	 * side to absorb that jitter while using nearly all of the allowance (measured: no 429 over 500
 	 * requests at VBAPI's 25/s with bursts of 50, within 5% of the least time the limit allows).
+	 *
+	 * `chosen` is the user's Requests per Second. Below the vendor's rate the user is sharing the key
+	 * with other workflows, so the vendor's burst is not used either: the burst scales with the pace
+	 * (a fifth of a second's worth, at least 1), and no second holds more than the pace plus that.
+	 * At or above the vendor's rate the vendor's burst holds (a user may have a larger allowance
+	 * than the published one); 0 means unpaced.
 	 */
-	static forVendorLimit(limit: { requestsPerSecond: number; burst?: number }): RequestPacer {
+	static forVendorLimit(
+		limit: { requestsPerSecond: number; burst?: number },
+		chosen?: number,
+		clock: Pick<PacerOptions, 'now' | 'wait'> = {},
+	): RequestPacer {
+		if (chosen === 0) return new RequestPacer({ requestsPerSecond: 0, ...clock });
+		if (chosen !== undefined && chosen < limit.requestsPerSecond) {
+			return new RequestPacer({ requestsPerSecond: chosen, burst: Math.max(1, Math.floor(chosen / 5)), ...clock });
+		}
 		const burst = limit.burst ?? 1;
 		return new RequestPacer({
-			requestsPerSecond: limit.requestsPerSecond * 0.97,
+			requestsPerSecond: (chosen ?? limit.requestsPerSecond) * 0.97,
 			burst: Math.max(1, burst - Math.max(2, Math.ceil(burst / 10))),
+			...clock,
 		});
 	}
 

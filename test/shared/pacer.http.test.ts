@@ -1,3 +1,4 @@
+import { performance } from 'perf_hooks';
 import { request } from 'undici';
 
 import { RequestPacer, runConcurrently } from '../../nodes/shared';
@@ -6,9 +7,15 @@ import { answer, LocalServer } from './helpers/local-server';
 const RATE = 20;
 const BURST = 5;
 const WORKERS = 5;
-const REQUESTS = 80;
+const REQUESTS = 40;
 
-describe('RequestPacer over real HTTP', () => {
+/**
+ * A loose smoke test over real HTTP: the pacer's timing itself is tested on its injected clock
+ * (pacer.test.ts). Only bounds that a busy machine cannot break are asserted here: every request
+ * arrives once, and pacing never lets the run finish sooner than the rate allows (a slow machine
+ * only makes it later).
+ */
+describe('RequestPacer over real HTTP (smoke)', () => {
 	let server: LocalServer;
 
 	beforeAll(async () => {
@@ -19,8 +26,9 @@ describe('RequestPacer over real HTTP', () => {
 		await server.close();
 	});
 
-	it(`${WORKERS} workers paced to ${RATE} req/s arrive at ${RATE} req/s (±10%) after the initial burst`, async () => {
+	it(`${WORKERS} workers paced to ${RATE} req/s: every request arrives once, and not sooner than the rate allows`, async () => {
 		const pacer = new RequestPacer({ requestsPerSecond: RATE, burst: BURST });
+		const started = performance.now();
 		const statuses = await runConcurrently(
 			Array.from({ length: REQUESTS }, (_, i) => i),
 			WORKERS,
@@ -32,25 +40,10 @@ describe('RequestPacer over real HTTP', () => {
 			},
 		);
 		expect(statuses).toEqual(Array(REQUESTS).fill(200));
-
-		const times = server.arrivals.map((arrival) => arrival.at).sort((a, b) => a - b);
-		expect(times).toHaveLength(REQUESTS);
-
-		// The burst arrives together…
-		expect(times[BURST - 1] - times[0]).toBeLessThan(40);
-		// …then the steady rate, measured from the server's arrival log.
-		const steady = times.slice(BURST);
-		const observedRate = ((steady.length - 1) / (steady[steady.length - 1] - steady[0])) * 1000;
-		expect(observedRate).toBeGreaterThan(RATE * 0.9);
-		expect(observedRate).toBeLessThan(RATE * 1.1);
-
-		// And no one-second window ever sees more than the bucket allows (burst + rate).
-		let worstWindow = 0;
-		for (let start = 0; start < times.length; start++) {
-			let end = start;
-			while (end < times.length && times[end] - times[start] < 1000) end++;
-			worstWindow = Math.max(worstWindow, end - start);
-		}
-		expect(worstWindow).toBeLessThanOrEqual(RATE + BURST);
+		const paths = server.arrivals.map((arrival) => arrival.path).sort();
+		expect(new Set(paths).size).toBe(REQUESTS);
+		const last = Math.max(...server.arrivals.map((arrival) => arrival.at));
+		// The paced requests cannot all be out before their slots: (40 - 5) / 20 s after the start.
+		expect(last - started).toBeGreaterThanOrEqual(((REQUESTS - BURST) / RATE) * 1000 - 20);
 	});
 });

@@ -76,6 +76,54 @@ describe('RequestPacer (virtual clock)', () => {
 	});
 });
 
+function worstSecond(times: readonly number[]): number {
+	let worst = 0;
+	for (let start = 0; start < times.length; start++) {
+		let end = start;
+		while (end < times.length && times[end] - times[start] < 1000) end++;
+		worst = Math.max(worst, end - start);
+	}
+	return worst;
+}
+
+describe('RequestPacer.forVendorLimit (virtual clock)', () => {
+	const VBAPI = { requestsPerSecond: 25, burst: 50 };
+
+	it('defect 12.7: a lowered Requests per Second is kept from the start (10/s under VBAPI 25/s, burst 50)', async () => {
+		const clock = virtualClock();
+		const pacer = RequestPacer.forVendorLimit(VBAPI, 10, clock);
+		const times = await sendTimes(pacer, clock, 60);
+		// The pace plus a fifth of a second's worth, never the vendor's burst of 50 (the defect: 54).
+		expect(worstSecond(times)).toBeLessThanOrEqual(12);
+		expect(times[59]).toBeGreaterThanOrEqual(5_700);
+	});
+
+	it('at the vendor rate keeps a margin below the vendor burst and rate', async () => {
+		const clock = virtualClock();
+		const times = await sendTimes(RequestPacer.forVendorLimit(VBAPI, undefined, clock), clock, 200);
+		expect(times.filter((t) => t === 0)).toHaveLength(45);
+		expect(worstSecond(times)).toBeLessThanOrEqual(45 + 25);
+		// 155 paced requests at 97% of 25/s.
+		expect(times[199]).toBeCloseTo((155 * 1000) / (25 * 0.97), -1);
+	});
+
+	it('above the vendor rate paces at the chosen rate with the vendor burst; 0 is unpaced', async () => {
+		const clock = virtualClock();
+		const times = await sendTimes(RequestPacer.forVendorLimit(VBAPI, 40, clock), clock, 100);
+		// The vendor's burst less its margin (45, give or take float rounding on the slot times).
+		expect(times.filter((t) => t === 0).length).toBeGreaterThanOrEqual(44);
+		expect(times[99] - times[45]).toBeCloseTo((54 * 1000) / (40 * 0.97), -1);
+		const unpaced = virtualClock();
+		expect(await sendTimes(RequestPacer.forVendorLimit(VBAPI, 0, unpaced), unpaced, 80)).toEqual(Array(80).fill(0));
+	});
+
+	it.each([1, 3, 24])('at %p/s (below the vendor rate) no second holds more than the pace plus a fifth of it', async (rate) => {
+		const clock = virtualClock();
+		const times = await sendTimes(RequestPacer.forVendorLimit(VBAPI, rate, clock), clock, rate * 4);
+		expect(worstSecond(times)).toBeLessThanOrEqual(rate + Math.max(1, Math.floor(rate / 5)));
+	});
+});
+
 describe('RequestPacer (real time)', () => {
 	it('a worker already waiting for its slot also honours a pause that starts meanwhile', async () => {
 		const pacer = new RequestPacer({ requestsPerSecond: 10 });

@@ -75,29 +75,30 @@ describe('FaultInjector switches', () => {
 	});
 
 	it('delayNext delays only the next matching requests', async () => {
-		sim.faults.delayNext(1, 200, { match: isPost });
+		// A delay far longer than any scheduling hiccup of a busy machine, so the bounds cannot flake.
+		sim.faults.delayNext(1, 2500, { match: isPost });
 		let t = performance.now();
 		expect(await statusOf('/ping')).toBe(200);
-		expect(performance.now() - t).toBeLessThan(150);
+		expect(performance.now() - t).toBeLessThan(2000);
 		t = performance.now();
 		expect(await statusOf('/things', 'POST')).toBe(201);
-		expect(performance.now() - t).toBeGreaterThanOrEqual(190);
+		expect(performance.now() - t).toBeGreaterThanOrEqual(2490);
 		t = performance.now();
 		expect(await statusOf('/things', 'POST')).toBe(201);
-		expect(performance.now() - t).toBeLessThan(150);
+		expect(performance.now() - t).toBeLessThan(2000);
 	});
 
 	it('setLatency slows every request until reset', async () => {
-		sim.faults.setLatency(120);
+		sim.faults.setLatency(2500);
 		for (let i = 0; i < 2; i++) {
 			const t = performance.now();
 			expect(await statusOf('/ping')).toBe(200);
-			expect(performance.now() - t).toBeGreaterThanOrEqual(110);
+			expect(performance.now() - t).toBeGreaterThanOrEqual(2490);
 		}
 		sim.faults.reset();
 		const t = performance.now();
 		await statusOf('/ping');
-		expect(performance.now() - t).toBeLessThan(100);
+		expect(performance.now() - t).toBeLessThan(2000);
 	});
 
 	it('truncateNext runs the route, promises the full length, sends half and cuts the connection', async () => {
