@@ -24,18 +24,3 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy): number {
 	const r = Math.min(Math.max(random(), 0), 1);
 	return Math.floor(r * backoffCeiling(attempt, policy));
 }
-
-/**
- * A small deterministic generator (mulberry32) so a test can replay the same jitter sequence.
- * Not for anything security related.
- */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}

@@ -13,20 +13,3 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 	}
 	return chunks;
 }
-
-/**
- * Splits the indexes 0…count-1 into groups of at most `size`. Nodes batch by index so that every
- * request knows which input items it answers for, without copying the items themselves.
- */
-export function chunkIndexes(count: number, size: number): number[][] {
-	if (!Number.isInteger(count) || count < 0) {
-		throw new RangeError(`Item count must be a whole number, got ${count}`);
-	}
-	assertSize(size);
-	const chunks: number[][] = [];
-	for (let start = 0; start < count; start += size) {
-		const end = Math.min(start + size, count);
-		chunks.push(Array.from({ length: end - start }, (_, offset) => start + offset));
-	}
-	return chunks;
-}

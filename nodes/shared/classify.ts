@@ -89,6 +89,23 @@ function byCode(code: string, idempotent: boolean): FailureClass {
 	return { retry: false, reason: `${code}: not a transient failure` };
 }
 
+/**
+ * What a final failure says about the request itself: it never reached the server, it may have
+ * been applied (the answer was lost, or a 5xx that may come after the work was done), or the
+ * server answered and refused it.
+ */
+export type RequestOutcome = 'not-sent' | 'maybe-applied' | 'refused';
+
+export function requestOutcome(error: unknown): RequestOutcome {
+	const failure = inspectFailure(error);
+	if (failure.cancelled) return 'not-sent';
+	if (failure.status !== undefined) {
+		return MAYBE_PROCESSED_STATUSES.has(failure.status) || failure.status >= 505 ? 'maybe-applied' : 'refused';
+	}
+	if (failure.code !== undefined && MAYBE_SENT_CODES.has(failure.code)) return 'maybe-applied';
+	return 'not-sent';
+}
+
 /** The one rule every node uses to decide whether a failed call is worth another attempt. */
 export function classifyFailure(error: unknown, options: ClassifyOptions): FailureClass {
 	const failure = inspectFailure(error);

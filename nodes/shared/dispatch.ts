@@ -1,6 +1,7 @@
 import type { RequestPacer } from './pacer';
 import { runConcurrently } from './pool';
 import { withRetry, type RetryPolicy } from './retry';
+import { NotSent, RunStop } from './run-stop';
 
 /** One request's worth of input items. */
 export interface Batch<P> {
@@ -27,6 +28,12 @@ export interface DispatchOptions<P, R> {
 	 * token is stored, or the API needs none) may start every lane at once and save a round trip.
 	 */
 	firstAlone?: boolean;
+	/**
+	 * The run's stop rule (see RunStop), shared with any other requests the operation makes; one is
+	 * made for this dispatch when none is given. Once it trips, the remaining batches are handed to
+	 * `fail` with a NotSent that names the failure that stopped the run.
+	 */
+	stop?: RunStop;
 }
 
 /**
@@ -35,21 +42,35 @@ export interface DispatchOptions<P, R> {
  * on the first request, and without this every parallel lane would log in at once.
  */
 export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, options: DispatchOptions<P, R>): Promise<void> {
+	const stop = options.stop ?? new RunStop();
 	const runOne = async (batch: Batch<P>): Promise<void> => {
 		if (options.signal?.aborted) {
 			// The user stopped the run: the rest is not sent, and its items end as failed, not lost.
 			options.fail(batch, options.signal.reason ?? new Error('The execution was cancelled'));
 			return;
 		}
+		if (stop.stopped) {
+			// Without waiting for a pacer slot: thousands of items that will not be sent end at once.
+			options.fail(batch, new NotSent(stop.reason));
+			return;
+		}
 		let response: R;
 		try {
-			response = await withRetry(async () => await options.send(batch), {
-				idempotent: batch.idempotent,
-				pacer: options.pacer,
-				policy: options.policy,
-				signal: options.signal,
-			});
+			response = await withRetry(
+				async () => {
+					// Checked on every attempt: a retry must not go out after another lane stopped the run.
+					stop.check();
+					return await options.send(batch);
+				},
+				{
+					idempotent: batch.idempotent,
+					pacer: options.pacer,
+					policy: options.policy,
+					signal: options.signal,
+				},
+			);
 		} catch (error) {
+			stop.failed(error);
 			// Includes a run the user stopped: its items end as failed rather than vanish.
 			options.fail(batch, error);
 			return;

@@ -1,9 +1,13 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { requestOutcome } from './classify';
 import { readErrorBody } from './error-body';
 import { explainNetworkCode, explainStatus, type StatusExplanations } from './explanations';
 import { inspectFailure, isBag } from './failure';
+import { setFailureFacts } from './failure-facts';
+import { NotSent } from './run-stop';
 import { scrubText, scrubValue } from './scrub';
+import { isCredentialRefusal } from './credential-refused';
 
 export interface ApiErrorDescription {
 	status?: number;
@@ -86,6 +90,27 @@ export interface ToNodeApiErrorOptions extends DescribeOptions {
 	 * 404 or 403 explained, a 422 field list reworded). What the server said moves to the description.
 	 */
 	message?: string;
+	/**
+	 * The request wrote something. A write that is not safe to repeat (a create) and whose answer
+	 * was lost is reported as possibly applied and not sent again, in the same words by every node.
+	 */
+	write?: { idempotent: boolean; vendor: string; what?: string };
+}
+
+/** The words every node uses for a write that may have been applied and was not repeated. */
+export function maybeAppliedMessage(vendor: string, what: string, cause: string): string {
+	return (
+		`${vendor} may have saved this ${what}: the request reached it, but ${cause}. ` +
+		`It was not sent again, so that nothing is created twice. Check in ${vendor} whether it exists before running this item again`
+	);
+}
+
+function notSentMessage(error: NotSent, secrets: readonly string[]): ApiErrorDescription {
+	const reason = describeApiError(error.reason, { secrets });
+	return {
+		message: `Not sent, because an earlier request of this run failed: ${reason.message}`,
+		detail: 'Every item would have met the same failure, so the rest of the run was not sent. Fix it, then run these items again',
+	};
 }
 
 function descriptionOf(described: ApiErrorDescription, options: ToNodeApiErrorOptions): string | undefined {
@@ -103,12 +128,34 @@ function descriptionOf(described: ApiErrorDescription, options: ToNodeApiErrorOp
  * as `cause`: its axios config holds the request headers (API keys, bearer tokens).
  */
 export function toNodeApiError(node: INode, error: unknown, options: ToNodeApiErrorOptions = {}): NodeApiError {
+	const secrets = options.secrets ?? [];
+	if (error instanceof NotSent) {
+		const apiError = fromDescription(node, notSentMessage(error, secrets), options);
+		setFailureFacts(apiError, { sent: false, mayHaveBeenApplied: false });
+		return apiError;
+	}
 	const server = describeApiError(error, options);
-	const own = options.message === undefined ? undefined : scrubText(options.message, options.secrets ?? []);
+	const outcome = isCredentialRefusal(error) ? 'not-sent' : requestOutcome(error);
+	const { write } = options;
+	const ownText =
+		outcome === 'maybe-applied' && write !== undefined && !write.idempotent
+			? maybeAppliedMessage(write.vendor, write.what ?? 'record', server.message)
+			: options.message;
+	const own = ownText === undefined ? undefined : scrubText(ownText, secrets);
 	const described: ApiErrorDescription =
 		own === undefined
 			? server
 			: { ...server, message: own, detail: [`The server said: ${server.message}`, server.detail].filter(Boolean).join('; ') };
+	const apiError = fromDescription(node, described, options);
+	setFailureFacts(apiError, {
+		sent: outcome !== 'not-sent',
+		mayHaveBeenApplied: outcome === 'maybe-applied',
+		vendorMessage: server.status !== undefined ? server.message : undefined,
+	});
+	return apiError;
+}
+
+function fromDescription(node: INode, described: ApiErrorDescription, options: ToNodeApiErrorOptions): NodeApiError {
 	const httpCode = described.status === undefined ? null : String(described.status);
 	const description = descriptionOf(described, options);
 	const response: JsonObject = { message: described.message, description: description ?? null };

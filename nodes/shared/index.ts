@@ -1,34 +1,28 @@
-export { chunk, chunkIndexes } from './chunk';
+export { chunk } from './chunk';
 export { RequestPacer, type PacerOptions } from './pacer';
 export { runConcurrently } from './pool';
-export { backoffCeiling, backoffDelay, seededRandom, type BackoffPolicy } from './backoff';
+export { backoffCeiling, backoffDelay, type BackoffPolicy } from './backoff';
 export { parseRetryAfter } from './retry-after';
-export { classifyFailure, type ClassifyOptions, type FailureClass } from './classify';
-export {
-	DEFAULT_RETRY_POLICY,
-	withRetry,
-	type RetryEvent,
-	type RetryOptions,
-	type RetryPolicy,
-} from './retry';
+export { classifyFailure, requestOutcome, type ClassifyOptions, type FailureClass, type RequestOutcome } from './classify';
+export { withRetry, type RetryEvent, type RetryOptions, type RetryPolicy } from './retry';
 export { inspectFailure, type HttpFailure } from './failure';
 export { readErrorBody, type BodyReading } from './error-body';
-export {
-	NETWORK_EXPLANATIONS,
-	STATUS_EXPLANATIONS,
-	explainNetworkCode,
-	explainStatus,
-	type StatusExplanations,
-} from './explanations';
-export { scrubText, scrubValue, isSecretName } from './scrub';
+export { explainNetworkCode, explainStatus, type StatusExplanations } from './explanations';
+export { scrubText, scrubValue } from './scrub';
 export {
 	describeApiError,
+	maybeAppliedMessage,
 	toNodeApiError,
 	type ApiErrorDescription,
 	type DescribeOptions,
 	type ToNodeApiErrorOptions,
 } from './errors';
-export { ItemLedger, type ItemError, type SuccessExtra } from './ledger';
+export { ItemLedger, type ItemError, type OnErrorMode, type SuccessExtra } from './ledger';
+export { ItemRun, type Checked, type ItemRunOptions } from './item-run';
+export { describeValue, isItemProblem, itemProblem, itemProblemError, parsePositiveInteger, type ItemProblem } from './item-problem';
+export { setFailureFacts, type FailureFacts } from './failure-facts';
+export { CredentialRefused, isCredentialRefusal } from './credential-refused';
+export { NotSent, RunStop, stopsTheRun } from './run-stop';
 export { dispatchBatches, type Batch, type DispatchOptions } from './dispatch';
 export { BatchBuilder, type GroupedBatch } from './batch-builder';
 export { jsonBodyOptions } from './json-body';

@@ -1,4 +1,5 @@
-import { backoffCeiling, backoffDelay, parseRetryAfter, seededRandom } from '../../nodes/shared';
+import { backoffCeiling, backoffDelay, parseRetryAfter } from '../../nodes/shared';
+import { seededRandom } from '../simulators/base';
 
 const policy = { baseDelayMs: 100, maxDelayMs: 1000 };
 

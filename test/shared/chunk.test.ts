@@ -1,4 +1,4 @@
-import { chunk, chunkIndexes } from '../../nodes/shared';
+import { chunk } from '../../nodes/shared';
 
 describe('chunk', () => {
 	it('splits 1,000 items into 10 requests of exactly 100, in order', () => {
@@ -21,22 +21,6 @@ describe('chunk', () => {
 
 	it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects chunk size %p', (size) => {
 		expect(() => chunk([1], size)).toThrow(RangeError);
-		expect(() => chunkIndexes(1, size)).toThrow(RangeError);
-	});
-});
-
-describe('chunkIndexes', () => {
-	it('splits indexes 0…n-1 with exact sizes and no gaps', () => {
-		const chunks = chunkIndexes(1000, 100);
-		expect(chunks).toHaveLength(10);
-		expect(chunks.map((c) => c.length)).toEqual(Array(10).fill(100));
-		expect(chunks.flat()).toEqual(Array.from({ length: 1000 }, (_, i) => i));
-		expect(chunkIndexes(5, 2)).toEqual([[0, 1], [2, 3], [4]]);
-		expect(chunkIndexes(0, 2)).toEqual([]);
-	});
-
-	it('rejects a negative or fractional count', () => {
-		expect(() => chunkIndexes(-1, 2)).toThrow(RangeError);
-		expect(() => chunkIndexes(2.5, 2)).toThrow(RangeError);
+		expect(() => chunk([1], size)).toThrow(RangeError);
 	});
 });

@@ -47,45 +47,44 @@ describe('ItemLedger', () => {
 		const ledger = new ItemLedger(3, TEST_NODE);
 		ledger.fail(2, 'nope');
 		expect([0, 1, 2].map((index) => ledger.isSettled(index))).toEqual([false, false, true]);
-		expect(ledger.failureCount()).toBe(1);
+		expect(ledger.firstFailure()?.message).toBe("nope");
 	});
 
-	it('a failed item carries the error object, its message and status in json, and its pairing', () => {
+	it('a failed item is { error, details } with its pairing, and no item.error (n8n would drop the JSON)', () => {
 		const ledger = new ItemLedger(2, TEST_NODE);
 		const error = apiError(422, 'orderNumber: required');
-		ledger.fail(0, error, { id: 7 });
+		ledger.fail(0, error, { jobId: 7 });
 		ledger.succeed(1, { id: 8 });
 		const [[failed, ok]] = ledger.toNodeOutput();
-		expect(failed.error).toBe(error);
+		expect(failed.error).toBeUndefined();
 		expect(failed.pairedItem).toEqual({ item: 0 });
 		expect(failed.json).toEqual({
-			id: 7,
-			message: 'orderNumber: required',
-			httpCode: '422',
-			description: error.description,
+			error: 'orderNumber: required',
+			details: {
+				item: 0,
+				sent: true,
+				mayHaveBeenApplied: false,
+				httpCode: 422,
+				vendorMessage: 'orderNumber: required',
+				description: error.description,
+				jobId: 7,
+			},
 		});
 		expect(ok).toEqual({ json: { id: 8 }, pairedItem: { item: 1 } });
+	});
+
+	it('under "Continue (regular output)" a failed item keeps the input record beside error and details', () => {
+		const ledger = new ItemLedger(1, TEST_NODE);
+		ledger.fail(0, 'Field "reference" is longer than 50 characters');
+		const [[failed]] = ledger.toNodeOutput([{ json: { reference: 'x'.repeat(51), id: 3 } }], 'regularOutput');
+		expect(failed.json).toMatchObject({ id: 3, reference: 'x'.repeat(51), error: 'Field "reference" is longer than 50 characters', details: { item: 0, sent: false } });
 	});
 
 	it('a text failure becomes a NodeOperationError naming the item', () => {
 		const ledger = new ItemLedger(3, TEST_NODE);
 		ledger.fail(2, 'Field "reference" is longer than 50 characters');
-		const [[, , failed]] = (() => {
-			ledger.succeed(0, {});
-			ledger.succeed(1, {});
-			return ledger.toNodeOutput();
-		})();
-		expect(failed.error).toBeInstanceOf(NodeOperationError);
-		expect(failed.error?.context.itemIndex).toBe(2);
-		expect(failed.json).toEqual({ message: 'Field "reference" is longer than 50 characters' });
-	});
-
-	it('never puts an `error` key in a failed item\'s json (n8n would re-run the whole node on Retry On Fail)', () => {
-		const ledger = new ItemLedger(1, TEST_NODE);
-		ledger.fail(0, 'bad', { error: 'from the caller', id: 1 });
-		const [[failed]] = ledger.toNodeOutput();
-		expect(failed.json).toEqual({ id: 1, message: 'bad' });
-		expect(failed.error?.message).toBe('bad');
+		expect(ledger.firstFailure()).toBeInstanceOf(NodeOperationError);
+		expect(ledger.firstFailure()?.context.itemIndex).toBe(2);
 	});
 
 	it('a text failure without the node is refused (it could not become a proper n8n error)', () => {

@@ -1,4 +1,5 @@
-import { isSecretName, scrubText, scrubValue } from '../../nodes/shared';
+import { scrubText, scrubValue } from '../../nodes/shared';
+import { isSecretName } from '../../nodes/shared/scrub';
 
 describe('scrubText', () => {
 	it.each([
