@@ -62,12 +62,17 @@ export function readFinalBatch(entries: readonly Entry[], batchId: number, answe
 	return { batchId, status, matches, cancelled };
 }
 
+/** What to say when a completed batch's answer holds nothing that is clearly this entry's. */
+export interface NoResult {
+	text?: string;
+	hint: string;
+}
+
 /**
  * One entry's outcome: a success with `code`, `message`, `id` and the returned `record`, or an
- * error that says what happened to that record in words. `noResultHint` is what to do when the
- * answer holds nothing that is clearly this entry's.
+ * error that says what happened to that record in words.
  */
-export function entryOutcome(node: INode, entry: Entry, batch: FinalBatch, noResultHint: string): EntryOutcome {
+export function entryOutcome(node: INode, entry: Entry, batch: FinalBatch, noResult: NoResult): EntryOutcome {
 	const { batchId, status, cancelled } = batch;
 	const match = batch.matches.get(entry);
 	if (match && isFailedResult(match)) {
@@ -92,8 +97,8 @@ export function entryOutcome(node: INode, entry: Entry, batch: FinalBatch, noRes
 	if (match) return { ok: true, json: successJson(entry, match, batchId) };
 	const text = isErrorStatus(status)
 		? `Rightsline ended batch ${batchId} with status ${status} and no result for this record; it may or may not have been applied`
-		: `Rightsline finished batch ${batchId} (status ${status || 'unknown'}) without a result for this record`;
-	return { ok: false, error: failure(node, entry.itemIndex, text, undefined, noResultHint) };
+		: (noResult.text ?? `Rightsline finished batch ${batchId} (status ${status || 'unknown'}) without a result for this record`);
+	return { ok: false, error: failure(node, entry.itemIndex, text, undefined, noResult.hint) };
 }
 
 /** Settles every item of a batch from its final answer. */
@@ -107,9 +112,9 @@ export function settleBatch(options: {
 }): void {
 	const { ledger, node, batch, batchId, answer, cancelIfRecordFails } = options;
 	const final = readFinalBatch(batch.entries, batchId, answer, cancelIfRecordFails);
-	const hint = `Check the record in Rightsline, or fetch the batch with the Get Batch operation (ID ${batchId}).`;
+	const noResult = { hint: `Check the record in Rightsline, or fetch the batch with the Get Batch operation (ID ${batchId}).` };
 	for (const entry of batch.entries) {
-		const outcome = entryOutcome(node, entry, final, hint);
+		const outcome = entryOutcome(node, entry, final, noResult);
 		if (outcome.ok) ledger.succeed(entry.itemIndex, outcome.json);
 		else ledger.fail(entry.itemIndex, outcome.error);
 	}

@@ -117,3 +117,22 @@ describe('defect 12.10: Get Batch gives an item submitted without waiting its ow
 		expect(done.errors.map(pairedIndex)).toEqual([1]);
 	});
 });
+
+describe('defect 12.10: Get Batch does not guess which result is an item’s', () => {
+	let sim: RightslineSimulator;
+	beforeEach(async () => {
+		sim = await startRightslineSimulator();
+	});
+	afterEach(() => sim.stop());
+
+	it('an item fetched without the rest of its batch, whose success carries no referenceId, is told so rather than given another record', async () => {
+		const helper = rightslineCredentialsHelper(sim);
+		const submitted = await runRightsline({ sim, items: [contact(0), contact(1)], parameters: { charType: 2, waitForCompletion: false }, credentialsHelper: helper });
+		sim.finishAll();
+		const fetched = await runRightsline({ sim, items: [submitted.success[1].json], parameters: GET, credentialsHelper: helper });
+		expectEachItemOnce(fetched, 1);
+		expect(String(fetched.errors[0]?.json.error)).toBe(
+			`Batch ${submitted.success[1].json.batchId as number} (status Complete) has no result that is clearly this item's record (referenceId n8n-item-1)`,
+		);
+	});
+});

@@ -109,7 +109,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		// Whether the batch was set to cancel on a failure is not on the item, so an `Errored` batch is not read as cancelled.
 		const finished = readFinalBatch(inSubmitOrder(own), batchId, answer, false);
 		for (const entry of own) {
-			const outcome = entryOutcome(node, entry, finished, NO_RESULT_HINT);
+			const outcome = entryOutcome(node, entry, finished, {
+				text: `Batch ${batchId} (status ${status}) has no result that is clearly this item's record (referenceId ${entry.referenceId})`,
+				hint: NO_RESULT_HINT,
+			});
 			if (!outcome.ok) {
 				ledger.fail(entry.itemIndex, outcome.error);
 				continue;
