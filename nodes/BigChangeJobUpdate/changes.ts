@@ -96,7 +96,8 @@ function buildCustomFields(inputs: CustomFieldInput[], emptyValues: EmptyValuePo
 /**
  * The PATCH body for one item, where each field is in one of three states: not touched (left out,
  * BigChange keeps it), set (the converted value) or cleared (null). Nothing is sent for a field the
- * user did not add, and a field cannot be both set and cleared.
+ * user did not add. Clear Fields wins over a mapped value, so one node can set a field for some items
+ * and clear it for others by listing it per item (its mapped value is then not read at all).
  */
 export function buildUpdateBody(input: UpdateInput): BodyResult {
 	const cleared = clearList(input.clear);
@@ -109,14 +110,11 @@ export function buildUpdateBody(input: UpdateInput): BodyResult {
 
 	const body: IDataObject = {};
 	for (const field of JOB_FIELDS) {
-		const isSet = Object.prototype.hasOwnProperty.call(input.set, field.name);
-		const isCleared = cleared.includes(field.name);
-		if (isSet && isCleared) return fail(label(field.name), 'is under both Update Fields and Clear Fields; keep it in one of them');
-		if (isCleared) {
+		if (cleared.includes(field.name)) {
 			body[field.name] = null;
 			continue;
 		}
-		if (!isSet) continue;
+		if (!Object.prototype.hasOwnProperty.call(input.set, field.name)) continue;
 		const value = input.set[field.name];
 		if (isEmpty(value)) {
 			if (input.emptyValues === 'fail') return fail(label(field.name), 'is empty');

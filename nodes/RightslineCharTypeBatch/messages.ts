@@ -48,7 +48,8 @@ export function validationDetails(message: string): string | undefined {
 }
 
 function subject(entry: Entry): string {
-	return entry.kind === 'relationship' ? 'relationship' : charTypeName(entry.charTypeId);
+	if (entry.kind === 'relationship') return 'relationship';
+	return entry.charTypeId > 0 ? charTypeName(entry.charTypeId) : 'record';
 }
 
 function idText(id: number | undefined): string {
@@ -58,7 +59,8 @@ function idText(id: number | undefined): string {
 /** What a person should read when one record of a batch failed, from its `code` and `message`. */
 export function recordFailureText(entry: Entry, code: number, message: string, id: number | undefined): string {
 	const what = subject(entry);
-	const verb = VERBS[entry.method];
+	// Get Batch knows the method only from the item, which may not say.
+	const verb = (VERBS as Partial<Record<string, string>>)[entry.method] ?? 'process';
 	const status = `${code} ${message}`;
 	const details = validationDetails(message);
 	if (details !== undefined) return `Rightsline did not ${verb} the ${what}${idText(id)}: ${details} (${code})`;

@@ -48,11 +48,6 @@ export class PollPlanner {
 		this.window = options.window ?? 20;
 	}
 
-	/** Estimated processing times of the recent batches, in the order they finished. */
-	get estimates(): readonly number[] {
-		return this.samples;
-	}
-
 	/** The polls of one batch accepted now. */
 	begin(): BatchPolls {
 		const stagger = this.samples.length === 0 ? BLIND_GROWTH ** ((this.blindStarts++ % STAGGER_STEPS) / STAGGER_STEPS - 1) : 1;

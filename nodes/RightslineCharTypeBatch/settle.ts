@@ -42,10 +42,66 @@ function isFailedResult(match: Match | undefined): boolean {
 	return match !== undefined && (match.kind === 'missing-link' || !((match.result.code ?? 0) >= 200 && (match.result.code ?? 0) < 300));
 }
 
+/** What one entry of a final batch comes to: its output, or the error that says what happened to it. */
+export type EntryOutcome = { ok: true; json: IDataObject } | { ok: false; error: NodeApiError };
+
+/** A final batch's answer, read once for all of its entries at hand. */
+export interface FinalBatch {
+	batchId: number;
+	status: string;
+	matches: Map<Entry, Match>;
+	cancelled: boolean;
+}
+
+export function readFinalBatch(entries: readonly Entry[], batchId: number, answer: BatchAnswer, cancelIfRecordFails: boolean): FinalBatch {
+	const status = String(answer.batchStatus ?? '');
+	const matches = matchBatchResults(entries, answer);
+	const anyFailed = entries.some((entry) => isFailedResult(matches.get(entry)));
+	// The status table calls it Cancelled; the docs' sample of exactly this case says Errored.
+	const cancelled = CANCELLED_STATUSES.has(status.toLowerCase()) || (isErrorStatus(status) && cancelIfRecordFails && anyFailed);
+	return { batchId, status, matches, cancelled };
+}
+
+/** What to say when a completed batch's answer holds nothing that is clearly this entry's. */
+export interface NoResult {
+	text?: string;
+	hint: string;
+}
+
 /**
- * Settles every item of a batch from its final answer: a success with `code`, `message`, `id` and
- * the returned `record`, or an error that says what happened to that record in words.
+ * One entry's outcome: a success with `code`, `message`, `id` and the returned `record`, or an
+ * error that says what happened to that record in words.
  */
+export function entryOutcome(node: INode, entry: Entry, batch: FinalBatch, noResult: NoResult): EntryOutcome {
+	const { batchId, status, cancelled } = batch;
+	const match = batch.matches.get(entry);
+	if (match && isFailedResult(match)) {
+		const text =
+			match.kind === 'missing-link'
+				? missingLinkText(match.side, match.charTypeId, match.recordId)
+				: recordFailureText(entry, match.result.code ?? 0, String(match.result.message ?? ''), match.result.id ?? (entry.payload.id as number | undefined));
+		return { ok: false, error: failure(node, entry.itemIndex, text, match.result.code) };
+	}
+	if (cancelled) {
+		return {
+			ok: false,
+			error: failure(
+				node,
+				entry.itemIndex,
+				`Not processed: Rightsline cancelled batch ${batchId} because another record in it failed, and “Cancel Batch If a Record Fails” is on`,
+				undefined,
+				'Nothing in this batch was applied. Fix the failed record(s) and run these items again.',
+			),
+		};
+	}
+	if (match) return { ok: true, json: successJson(entry, match, batchId) };
+	const text = isErrorStatus(status)
+		? `Rightsline ended batch ${batchId} with status ${status} and no result for this record; it may or may not have been applied`
+		: (noResult.text ?? `Rightsline finished batch ${batchId} (status ${status || 'unknown'}) without a result for this record`);
+	return { ok: false, error: failure(node, entry.itemIndex, text, undefined, noResult.hint) };
+}
+
+/** Settles every item of a batch from its final answer. */
 export function settleBatch(options: {
 	ledger: ItemLedger;
 	node: INode;
@@ -55,45 +111,11 @@ export function settleBatch(options: {
 	cancelIfRecordFails: boolean;
 }): void {
 	const { ledger, node, batch, batchId, answer, cancelIfRecordFails } = options;
-	const status = String(answer.batchStatus ?? '');
-	const matches = matchBatchResults(batch.entries, answer);
-	const anyFailed = batch.entries.some((entry) => isFailedResult(matches.get(entry)));
-	// The status table calls it Cancelled; the docs' sample of exactly this case says Errored.
-	const cancelled = CANCELLED_STATUSES.has(status.toLowerCase()) || (isErrorStatus(status) && cancelIfRecordFails && anyFailed);
-
+	const final = readFinalBatch(batch.entries, batchId, answer, cancelIfRecordFails);
+	const noResult = { hint: `Check the record in Rightsline, or fetch the batch with the Get Batch operation (ID ${batchId}).` };
 	for (const entry of batch.entries) {
-		const match = matches.get(entry);
-		if (match && isFailedResult(match)) {
-			const text =
-				match.kind === 'missing-link'
-					? missingLinkText(match.side, match.charTypeId, match.recordId)
-					: recordFailureText(entry, match.result.code ?? 0, String(match.result.message ?? ''), match.result.id ?? (entry.payload.id as number | undefined));
-			ledger.fail(entry.itemIndex, failure(node, entry.itemIndex, text, match.result.code));
-			continue;
-		}
-		if (cancelled) {
-			ledger.fail(
-				entry.itemIndex,
-				failure(
-					node,
-					entry.itemIndex,
-					`Not processed: Rightsline cancelled batch ${batchId} because another record in it failed, and “Cancel Batch If a Record Fails” is on`,
-					undefined,
-					'Nothing in this batch was applied. Fix the failed record(s) and run these items again.',
-				),
-			);
-			continue;
-		}
-		if (match) {
-			ledger.succeed(entry.itemIndex, successJson(entry, match, batchId));
-			continue;
-		}
-		const text = isErrorStatus(status)
-			? `Rightsline ended batch ${batchId} with status ${status} and no result for this record; it may or may not have been applied`
-			: `Rightsline finished batch ${batchId} (status ${status || 'unknown'}) without a result for this record`;
-		ledger.fail(
-			entry.itemIndex,
-			failure(node, entry.itemIndex, text, undefined, `Check the record in Rightsline, or fetch the batch with the Get Batch operation (ID ${batchId}).`),
-		);
+		const outcome = entryOutcome(node, entry, final, noResult);
+		if (outcome.ok) ledger.succeed(entry.itemIndex, outcome.json);
+		else ledger.fail(entry.itemIndex, outcome.error);
 	}
 }

@@ -21,13 +21,6 @@ export interface SubmitSettings {
 	requestsPerSecond: number;
 }
 
-export interface SubmitStats {
-	batches: number;
-	polls: number;
-	/** Times Rightsline answered "too many batches in queued status". */
-	queueFull: number;
-}
-
 interface Accepted {
 	batch: PackedBatch;
 	batchId: number;
@@ -80,7 +73,6 @@ function minutes(ms: number): string {
  * for a slot and tries again; a creation that may have reached Rightsline is never sent twice.
  */
 export class SubmitRunner {
-	readonly stats: SubmitStats = { batches: 0, polls: 0, queueFull: 0 };
 	private readonly node: INode;
 	private readonly pacer: RequestPacer;
 	private readonly planner: PollPlanner;
@@ -107,13 +99,12 @@ export class SubmitRunner {
 		this.planner = new PollPlanner({ initialMs: settings.pollIntervalMs, maxGapMs: Math.max(settings.pollIntervalMs, 60_000) });
 	}
 
-	async run(): Promise<SubmitStats> {
+	async run(): Promise<void> {
 		// The first batch goes alone: it fetches the temporary credentials the others then share.
 		const first = this.queue.shift();
 		const accepted = first ? await this.submit(first) : undefined;
 		const lanes = Math.max(1, Math.min(this.settings.maxInFlight, this.queue.length + 1));
 		await Promise.all(Array.from({ length: lanes }, async (_, lane) => await this.lane(lane === 0 ? accepted : undefined)));
-		return this.stats;
 	}
 
 	private async lane(start: Accepted | undefined): Promise<void> {
@@ -177,7 +168,6 @@ export class SubmitRunner {
 				return undefined;
 			}
 			if (answer === 'queue-full') {
-				this.stats.queueFull++;
 				// Our own batches free slots as they finish; someone else's only show up by trying again.
 				const waitMs = this.inFlight > 0 && this.settings.wait ? Math.max(backoffMs, 2 * this.settings.pollIntervalMs) : backoffMs;
 				backoffMs = Math.min(30_000, backoffMs * 1.5);
@@ -189,7 +179,6 @@ export class SubmitRunner {
 				this.failBatch(batch, (itemIndex) => this.textError(itemIndex, `Rightsline accepted ${this.label(batch)} without returning a batch ID`, 'Check the batches in Rightsline before running these items again.'));
 				return undefined;
 			}
-			this.stats.batches++;
 			this.inFlight++;
 			return { batch, batchId, acceptedAt: Date.now(), polls: this.planner.begin() };
 		}
@@ -252,7 +241,6 @@ export class SubmitRunner {
 				if ((await this.waitToPoll(accepted, pollAt)) < pollAt) last = false;
 				if (this.signal?.aborted) throw new NodeOperationError(this.node, 'The execution was stopped');
 				const answer = await withRetry(async () => await getBatch(this.context, this.connection, batchId), { idempotent: true, pacer: this.pacer, signal: this.signal });
-				this.stats.polls++;
 				const age = Date.now() - accepted.acceptedAt;
 				if (isFinalStatus(answer.batchStatus)) {
 					accepted.polls.finished(age);

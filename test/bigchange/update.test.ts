@@ -171,13 +171,7 @@ describe('BigChange Job Update: Update', () => {
 		expect(run.errors[0].json).toEqual({ error: run.errorOf(1) });
 	});
 
-	it('refuses to set and clear the same field, and to clear what BigChange cannot clear', async () => {
-		const both = await runJobs({
-			sim,
-			parameters: { operation: 'update', jobId: jobParam(job), updateFields: { reference: 'R-1' }, clearFields: ['reference'], options: UNPACED },
-			items: [{}],
-		});
-		expect(both.errorOf(0)).toBe('Item 0: Reference (reference) is under both Update Fields and Clear Fields; keep it in one of them');
+	it('refuses to clear what BigChange cannot clear, and a custom field listed twice', async () => {
 		const description = await runJobs({
 			sim,
 			parameters: { operation: 'update', jobId: jobParam(job), clearFields: '={{ ["description"] }}', options: UNPACED },
@@ -249,5 +243,44 @@ describe('BigChange Job Update: Update', () => {
 		);
 		expect(sim.requests('PATCH')).toHaveLength(1);
 		expect(sim.job(job)?.reference).toBe('R-9');
+	});
+});
+
+describe('defect 12.8: a field listed under Clear Fields for an item is cleared, even when Update Fields maps it', () => {
+	let sim: BigChangeSimulator;
+	afterEach(() => sim.stop());
+
+	it('one node sets reference for one row, clears it for another and leaves it for the third', async () => {
+		sim = await createBigChangeSimulator();
+		const seed = (reference: string) => sim.seedJob({ typeId: JOB_TYPE.repair, contactId: CONTACT.acme, reference, orderNumber: 'PO-1' });
+		const [setJob, clearJob, keepJob] = [seed('R-1'), seed('R-2'), seed('R-3')];
+		const run = await runJobs({
+			sim,
+			parameters: {
+				operation: 'update',
+				jobId: jobParam('={{ $json.job }}'),
+				updateFields: { reference: '={{ $json.reference }}', orderNumber: '={{ $json.po }}' },
+				clearFields: '={{ $json.clear }}',
+				options: UNPACED,
+			},
+			items: [
+				{ job: setJob, reference: 'R-1-NEW', po: 'PO-A', clear: [] },
+				{ job: clearJob, reference: 'R-2-IGNORED', po: 'PO-B', clear: ['reference'] },
+				{ job: keepJob, reference: '', po: 'PO-C', clear: [] },
+			],
+		});
+		expectEachItemOnce(run, 3);
+		expect(run.errors).toEqual([]);
+		const bodies = new Map(sim.requests('PATCH').map((req) => [req.path, wire(req)]));
+		expect(bodies).toEqual(
+			new Map([
+				[`/v1/jobs/${setJob}`, { reference: 'R-1-NEW', orderNumber: 'PO-A' }],
+				[`/v1/jobs/${clearJob}`, { reference: null, orderNumber: 'PO-B' }],
+				[`/v1/jobs/${keepJob}`, { orderNumber: 'PO-C' }],
+			]),
+		);
+		expect(sim.job(setJob)).toMatchObject({ reference: 'R-1-NEW', orderNumber: 'PO-A' });
+		expect(sim.job(clearJob)).toMatchObject({ reference: null, orderNumber: 'PO-B' });
+		expect(sim.job(keepJob)).toMatchObject({ reference: 'R-3', orderNumber: 'PO-C' });
 	});
 });

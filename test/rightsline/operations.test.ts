@@ -59,7 +59,7 @@ describe('Rightsline Char-Type Batch: relationships, not waiting, Get Batch, Get
 		expect(Object.keys(body).sort()).toEqual(['batchOptions', 'method', 'records', 'relationships']);
 	});
 
-	it('without waiting: each item gets the ID of its batch; Get Batch then returns status and results', async () => {
+	it('without waiting: each item gets the ID of its batch; Get Batch then gives each its own record', async () => {
 		const items = Array.from({ length: 150 }, (_, n) => contact(n));
 		const helper = rightslineCredentialsHelper(sim);
 		const submitted = await runRightsline({ sim, items, parameters: { charType: 2, waitForCompletion: false }, credentialsHelper: helper });
@@ -69,16 +69,18 @@ describe('Rightsline Char-Type Batch: relationships, not waiting, Get Batch, Get
 		expect(submitted.success[0].json).toEqual({ batchId: ids[0], batchStatus: 'Created', method: 'POST', charTypeId: 2, referenceId: 'n8n-item-0' });
 		expect(sim.server.log.filter((req) => req.method === 'GET')).toHaveLength(0);
 
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		sim.finishAll();
 		const fetched = await runRightsline({
 			sim,
-			items: submitted.success.map((item) => item.json),
+			items: [...submitted.success.map((item) => item.json), { batchId: ids[1] }],
 			parameters: { operation: 'get', batchId: '={{ $json.batchId }}' },
 			credentialsHelper: helper,
 		});
-		expectEachItemOnce(fetched, 150);
-		expect(fetched.success[0].json).toMatchObject({ batchId: ids[0], batchStatus: 'Complete', final: true, failed: false });
-		const results = (fetched.success[149].json.batchResults as { records: Record<string, IDataObject[]> }).records['2'];
+		expectEachItemOnce(fetched, 151);
+		expect(fetched.success[0].json).toMatchObject({ batchId: ids[0], batchStatus: 'Complete', final: true, failed: false, record: { title: 'Contact 0' } });
+		expect(fetched.success[149].json).toMatchObject({ batchId: ids[1], referenceId: 'n8n-item-149', code: 201, record: { title: 'Contact 149' } });
+		// An item without referenceId gets the whole batch.
+		const results = (fetched.success[150].json.batchResults as { records: Record<string, IDataObject[]> }).records['2'];
 		expect(results).toHaveLength(50);
 		// One request per distinct batch, not per item.
 		expect(sim.server.log.filter((req) => req.method === 'GET')).toHaveLength(2);

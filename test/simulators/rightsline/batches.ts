@@ -82,6 +82,15 @@ export class BatchQueue {
 		}
 	}
 
+	/** Brings every unfinished batch's end to `now`, so its final status shows from then on. */
+	finishAll(now: number): void {
+		for (const batch of this.pending) {
+			batch.startsAt = Math.min(batch.startsAt, now);
+			batch.finishesAt = Math.min(batch.finishesAt, now);
+		}
+		this.advance(now);
+	}
+
 	/** An error status decided at creation still waits out the processing time before it shows. */
 	statusAt(batch: SimBatch, now: number): BatchStatus {
 		if (now < batch.startsAt) return 'Created';

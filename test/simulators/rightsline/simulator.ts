@@ -95,9 +95,9 @@ export class RightslineSimulator {
 		return this.batches.list();
 	}
 
-	/** Ends every unfinished batch as if its time had come (they are otherwise settled as requests arrive). */
+	/** Ends every unfinished batch now: its changes are applied and its final status is what a client reads next. */
 	finishAll(): void {
-		this.batches.advance(Number.POSITIVE_INFINITY);
+		this.batches.finishAll(this.clock());
 	}
 
 	/** Workflow actions that are refused ("Action N not available to be taken from status S"). */

@@ -12,7 +12,8 @@ export const updateDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Only the fields added here are sent; every other field of the job keeps its current value',
+		description:
+			'Only the fields added here are sent; every other field of the job keeps its current value. A field an item lists under Clear Fields is cleared instead.',
 		displayOptions: show,
 		options: [
 			{
@@ -62,7 +63,7 @@ export const updateDescription: INodeProperties[] = [
 		type: 'multiOptions',
 		default: [],
 		description:
-			'Fields to empty in BigChange (sent as null). A cleared person falls back to the contact’s primary person. Description and planned duration can be replaced but not cleared.',
+			'Fields to empty in BigChange (sent as null). A field listed here is cleared even when Update Fields also maps it, so an expression can list it for the items to clear while the others get their mapped value. A cleared person falls back to the contact’s primary person. Description and planned duration can be replaced but not cleared.',
 		displayOptions: show,
 		options: [
 			{ name: 'Order Number', value: 'orderNumber' },

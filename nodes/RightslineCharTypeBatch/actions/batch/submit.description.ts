@@ -67,7 +67,7 @@ export const submitDescription: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to wait until Rightsline has processed every batch and output each record’s result. Off: output each item with the ID of the batch it went into, to fetch later with Get Batch.',
+			'Whether to wait until Rightsline has processed every batch and output each record’s result. Off: output each item with the ID of the batch it went into and its referenceId, so Get Batch can later give it its own record’s result.',
 		displayOptions: show,
 	},
 	{
