@@ -27,3 +27,4 @@ export { dispatchBatches, type Batch, type DispatchOptions } from './dispatch';
 export { BatchBuilder, type GroupedBatch } from './batch-builder';
 export { jsonBodyOptions } from './json-body';
 export { ItemParameter } from './item-parameter';
+export { readRequestOptions, requestOptionProperties, type RequestProfile, type RequestSettings } from './request-options';

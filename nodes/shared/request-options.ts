@@ -1,0 +1,68 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/** What every node's Options collection sets about its requests. */
+export interface RequestSettings {
+	/** Parallel Requests: requests in flight at once. */
+	concurrency: number;
+	/** Requests per Second for the whole run; 0 = unpaced. */
+	requestsPerSecond: number;
+	timeoutSeconds: number;
+}
+
+/** A node's defaults and limits, declared once and used by both its description and its run. */
+export interface RequestProfile {
+	defaults: RequestSettings;
+	maxConcurrency: number;
+	maxRequestsPerSecond: number;
+	/** The vendor's words for each option's help text. */
+	help: { concurrency: string; requestsPerSecond: string; timeoutSeconds: string };
+}
+
+/** The three request options, as every node shows them under Options. */
+export function requestOptionProperties(profile: RequestProfile): INodeProperties[] {
+	const { defaults, help } = profile;
+	return [
+		{
+			displayName: 'Parallel Requests',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: profile.maxConcurrency },
+			default: defaults.concurrency,
+			description: help.concurrency,
+		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: profile.maxRequestsPerSecond },
+			default: defaults.requestsPerSecond,
+			description: help.requestsPerSecond,
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: defaults.timeoutSeconds,
+			description: help.timeoutSeconds,
+		},
+	];
+}
+
+function within(value: unknown, min: number, max: number, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+/**
+ * The request options of a run, from the node's Options collection: a value left out takes the
+ * default, one outside the limits (set by expression, where the editor does not hold them) is
+ * brought inside.
+ */
+export function readRequestOptions(given: IDataObject, profile: RequestProfile): RequestSettings {
+	const { defaults } = profile;
+	return {
+		concurrency: Math.round(within(given.concurrency, 1, profile.maxConcurrency, defaults.concurrency)),
+		requestsPerSecond: within(given.requestsPerSecond, 0, profile.maxRequestsPerSecond, defaults.requestsPerSecond),
+		timeoutSeconds: within(given.timeoutSeconds, 1, 3600, defaults.timeoutSeconds),
+	};
+}
