@@ -50,13 +50,14 @@ export async function runUpsert(options: {
 	credentialsHelper?: TestCredentialsHelper;
 }): Promise<UpsertRun> {
 	const credentialsHelper = options.credentialsHelper ?? vbaCredentialsHelper(options.sim);
+	const entity = { __rl: true, mode: 'id', value: options.entity };
 	const run = await runNode({
 		type: new VbaBatchUpsert(),
 		typeName: 'n8n-nodes-batch-jobs.vbaBatchUpsert',
 		parameters: {
 			resource: 'record',
 			operation: 'upsert',
-			entity: { __rl: true, mode: 'id', value: options.entity },
+			entity,
 			parentKeys: options.parentKeys ? { key: options.parentKeys } : {},
 			columns: (options.columns ?? { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] }) as INodeParameters,
 			options: (options.options ?? {}) as INodeParameters,
