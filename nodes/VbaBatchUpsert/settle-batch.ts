@@ -2,9 +2,9 @@ import { NodeApiError, type IDataObject, type INode, type INodeExecutionData, ty
 
 import type { Batch } from '../shared/dispatch';
 import type { ItemLedger } from '../shared/ledger';
-import { droppedNote } from './actions/record/prepare-item';
 import type { VbaEntity } from './catalog';
 import { matchResults, parseMultiStatus, summarize, type AnswerOrder, type RecordSummary } from './multi-status';
+import { droppedNote } from './validation';
 
 /** One `PUT …-batch` request: records of one entity under one parent path. */
 export type VbaBatch = Batch<{ entity: VbaEntity; path: string; records: IDataObject[] }>;

@@ -4,6 +4,12 @@ import type { VbaEntity, VbaField } from './catalog';
 
 export type UnknownFieldPolicy = 'drop' | 'fail';
 
+/** The note a failed item's message carries about the unknown fields left out of its record. */
+export function droppedNote(entity: VbaEntity, dropped: readonly string[] | undefined): string {
+	if (!dropped?.length) return '';
+	return ` Not sent, as ${entity.displayName} has no such field${dropped.length === 1 ? '' : 's'}: ${dropped.join(', ')}.`;
+}
+
 /** What is wrong with a record: the field, and a sentence naming it. */
 export class RecordProblem {
 	constructor(

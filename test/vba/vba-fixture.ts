@@ -50,14 +50,13 @@ export async function runUpsert(options: {
 	credentialsHelper?: TestCredentialsHelper;
 }): Promise<UpsertRun> {
 	const credentialsHelper = options.credentialsHelper ?? vbaCredentialsHelper(options.sim);
-	const entity = { __rl: true, mode: 'id', value: options.entity };
 	const run = await runNode({
 		type: new VbaBatchUpsert(),
 		typeName: 'n8n-nodes-batch-jobs.vbaBatchUpsert',
 		parameters: {
 			resource: 'record',
 			operation: 'upsert',
-			entity,
+			entity: { __rl: true, mode: 'id', value: options.entity },
 			parentKeys: options.parentKeys ? { key: options.parentKeys } : {},
 			columns: (options.columns ?? { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] }) as INodeParameters,
 			options: (options.options ?? {}) as INodeParameters,

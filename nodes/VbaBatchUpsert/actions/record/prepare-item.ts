@@ -10,7 +10,7 @@ import {
 import { ItemParameter } from '../../../shared/item-parameter';
 import { buildPath, getEntity, type VbaEntity } from '../../catalog';
 import { entityFromParameter } from '../../methods/entity-parameter';
-import { RecordProblem, RecordValidator, type UnknownFieldPolicy } from '../../validation';
+import { droppedNote, RecordProblem, RecordValidator, type UnknownFieldPolicy } from '../../validation';
 
 /** One item, checked and ready to send. */
 export interface Prepared {
@@ -41,12 +41,6 @@ function hasExpression(raw: unknown): boolean {
 	if (typeof raw === 'string') return raw.startsWith('=');
 	if (typeof raw === 'object' && raw !== null) return Object.values(raw).some(hasExpression);
 	return false;
-}
-
-/** The note a failed item carries about the fields that were left out. */
-export function droppedNote(entity: VbaEntity, dropped: readonly string[] | undefined): string {
-	if (!dropped?.length) return '';
-	return ` Not sent, as ${entity.displayName} has no such field${dropped.length === 1 ? '' : 's'}: ${dropped.join(', ')}.`;
 }
 
 /**
