@@ -82,6 +82,21 @@ describe('defect 12.1: VBA entity set by expression is read per item', () => {
 		expect(batchRequests(sim).flatMap((req) => req.body as unknown[])).toEqual([{ job_ID: 'J-1' }]);
 	});
 
+	it('reads an entity expression that is more than a field per item, through n8n\'s expression engine', async () => {
+		const run = await runUpsert({
+			sim,
+			entity: "={{ $json.kind === 'job' ? '/jobs-batch' : '/case-attachments-batch' }}",
+			items: [
+				{ kind: 'attachment', caseAttachment_Key: 0, case_Key: 3 },
+				{ kind: 'job', job_ID: 'J-1' },
+			],
+		});
+		expectEachItemOnce(run, 2);
+		expect(run.errors).toEqual([]);
+		expect(batchRequests(sim).map((req) => req.path).sort()).toEqual(['/vbasoftware/case-attachments-batch', '/vbasoftware/jobs-batch']);
+		expect(run.byInput.get(1)?.[0].json.vbaResult).toMatchObject({ status: 201, key: { Job_ID: 'J-1' }, droppedFields: ['kind'] });
+	});
+
 	it('refuses "Map Each Field Below" with an entity set by expression, sending nothing', async () => {
 		const run = await runUpsert({
 			sim,
