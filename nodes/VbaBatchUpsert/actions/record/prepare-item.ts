@@ -54,6 +54,7 @@ export class ItemPreparer {
 	private readonly entityParameter: ItemParameter<EntityValue> | undefined;
 	private readonly entities = new Map<string, VbaEntity | undefined>();
 	private readonly validators = new Map<string, RecordValidator>();
+	private readonly scratch: string[] = [];
 	private readonly parentKeys: ItemParameter<Array<{ name: string; value: string }>>;
 	private readonly unknownFields: ItemParameter<string>;
 	private readonly output: ItemParameter<string>;
@@ -94,22 +95,24 @@ export class ItemPreparer {
 		let params: Record<string, string | number> = {};
 		if (entity.pathParams.length > 0) ({ params, record: input } = this.withParentKeys(entity, itemIndex, item, mapped));
 
-		const dropped: string[] = [];
+		// One scratch list for the run: most records drop nothing, and then nothing is allocated for it.
+		this.scratch.length = 0;
 		const validator = this.validator(entity, policy as UnknownFieldPolicy);
-		const check = validator.check(input, dropped);
+		const check = validator.check(input, this.scratch);
 		if (check instanceof RecordProblem) {
 			const all = policy === 'drop' ? validator.unknownNames(input) : [];
-			const droppedNow = all.length ? all : undefined;
+			const dropped = all.length ? all : undefined;
 			return new Refused(
-				new NodeOperationError(this.node, `Item ${itemIndex}: ${check.message}${droppedNote(entity, droppedNow)}`, {
+				new NodeOperationError(this.node, `Item ${itemIndex}: ${check.message}${droppedNote(entity, dropped)}`, {
 					itemIndex,
 					description: `Nothing was sent for this item. Field: ${check.field}. Entity: ${entity.displayName} (${entity.id}).`,
 				}),
-				droppedNow,
+				dropped,
 			);
 		}
-		const base = { entity, record: check, resultOnly: output === 'result', dropped: dropped.length ? dropped : undefined };
-		if (entity.pathParams.length === 0) return { ...base, path: entity.id };
+		const dropped = this.scratch.length ? this.scratch.slice() : undefined;
+		const resultOnly = output === 'result';
+		if (entity.pathParams.length === 0) return { entity, path: entity.id, record: check, dropped, resultOnly };
 		const missing = entity.pathParams.filter((param) => params[param.name] === undefined).map((param) => param.name);
 		if (missing.length > 0) {
 			return new Refused(
@@ -117,10 +120,10 @@ export class ItemPreparer {
 					itemIndex,
 					description: `${entity.displayName} is nested under ${entity.id}; set the parent key under Parent Keys or in the item.`,
 				}),
-				base.dropped,
+				dropped,
 			);
 		}
-		return { ...base, path: buildPath(entity, params) };
+		return { entity, path: buildPath(entity, params), record: check, dropped, resultOnly };
 	}
 
 	private refuse(itemIndex: number, message: string): Refused {
