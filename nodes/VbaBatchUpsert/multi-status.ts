@@ -17,6 +17,12 @@ export type RecordSummary = {
 	status: number;
 	message: string;
 	key: IDataObject;
+	/** `key` when the result named the record's own key; `position` for a record awaiting a new key. */
+	keyMatchedBy?: 'key' | 'position';
+	/** Set when the node cannot be sure this result is this record's (see matchResults). */
+	warning?: string;
+	/** Input fields that are not fields of the entity, so were not sent (Unknown Fields: Drop). */
+	droppedFields?: string[];
 };
 
 /** Field names differ in case and underscores between request (`job_ID`) and result (`Job_ID`). */
@@ -136,19 +142,47 @@ function matchInPlace(
 }
 
 /**
+ * What the answer's records with known keys say about its order: `as-sent` when each came back at
+ * the position it was sent in, `reordered` when one did not, `unknown` when there were none.
+ */
+export type AnswerOrder = 'as-sent' | 'reordered' | 'unknown';
+
+export interface ResultMatch {
+	/** Per record sent, its result; undefined where the answer has none for it (never a guess). */
+	results: Array<VbaRecordResult | undefined>;
+	/** Records that awaited a server-assigned key, so were matched by position rather than by key. */
+	byPosition: ReadonlySet<number>;
+	/** Of those, the ones whose result another record of the batch could own as well. */
+	uncertain: ReadonlySet<number>;
+	order: AnswerOrder;
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/** The key values a record awaiting a new key did set, with a mark where VBAPI assigns one. */
+function setKeysOf(record: IDataObject, keyFields: readonly string[]): string {
+	return keyFields.map((field) => (isAssignedByServer(record[field]) ? SEPARATOR : String(record[field] ?? ''))).join(SEPARATOR);
+}
+
+/**
  * Matches the 207's per-record results to the records sent, since VBAPI does not promise their
  * order: by key values first (in order, for a key sent twice), then records awaiting a
  * server-assigned key by position among the results left over whose other key fields agree with
  * theirs. A record with no result gets `undefined` rather than a guess.
+ *
+ * A result carries only key values, so a new record's result names its new key and nothing of the
+ * record. Its match is sure only when no other new record of the batch sets the same key values
+ * (one new record per job, say), or when the records with known keys show the answer is in the
+ * order sent; otherwise it is reported `uncertain`, for the output to say so.
  */
 export function matchResults(
 	records: readonly IDataObject[],
 	keyFields: readonly string[],
 	results: readonly VbaRecordResult[],
-): Array<VbaRecordResult | undefined> {
+): ResultMatch {
 	const resultKeys = new ResultKeys(keyFields);
 	const inPlace = matchInPlace(records, keyFields, results, resultKeys);
-	if (inPlace) return inPlace;
+	if (inPlace) return { results: inPlace, byPosition: NONE, uncertain: NONE, order: 'as-sent' };
 	const outcomes = new Array<VbaRecordResult | undefined>(records.length).fill(undefined);
 	// Most keys are sent once: the first record with a key sits in `firstWithKey`, repeats queue behind it.
 	const firstWithKey = new Map<string, number>();
@@ -176,11 +210,39 @@ export function matchResults(
 		if (index === undefined) leftover.push(result);
 		else outcomes[index] = result;
 	}
+	const order = answerOrder(records.length - positional.length, outcomes, results);
+	const byPosition = new Set<number>();
+	const uncertain = new Set<number>();
+	const alike = new Map<string, number>();
+	for (const index of positional) {
+		const setKeys = setKeysOf(records[index], keyFields);
+		alike.set(setKeys, (alike.get(setKeys) ?? 0) + 1);
+	}
 	for (const index of positional) {
 		const at = leftover.findIndex((result) => agreesOnSetKeys(records[index], keyFields, resultKeys.values(result)));
-		if (at >= 0) outcomes[index] = leftover.splice(at, 1)[0];
+		if (at < 0) continue;
+		outcomes[index] = leftover.splice(at, 1)[0];
+		byPosition.add(index);
+		const inItsPlace = order === 'as-sent' && outcomes[index] === results[index];
+		if (!inItsPlace && (alike.get(setKeysOf(records[index], keyFields)) ?? 0) > 1) uncertain.add(index);
 	}
-	return outcomes;
+	return { results: outcomes, byPosition, uncertain, order };
+}
+
+function answerOrder(
+	known: number,
+	outcomes: ReadonlyArray<VbaRecordResult | undefined>,
+	results: readonly VbaRecordResult[],
+): AnswerOrder {
+	if (known === 0) return 'unknown';
+	if (outcomes.length !== results.length) return 'reordered';
+	let seen = 0;
+	for (let index = 0; index < outcomes.length; index++) {
+		if (outcomes[index] === undefined) continue;
+		if (outcomes[index] !== results[index]) return 'reordered';
+		seen++;
+	}
+	return seen === known ? 'as-sent' : 'reordered';
 }
 
 /** The 207 arrives labelled text/plain (a documented quirk), so the body may still be a string. */

@@ -3,26 +3,37 @@ import { NodeApiError, type IDataObject, type INode, type INodeExecutionData, ty
 import type { Batch } from '../shared/dispatch';
 import type { ItemLedger } from '../shared/ledger';
 import type { VbaEntity } from './catalog';
-import { matchResults, parseMultiStatus, summarize } from './multi-status';
+import { matchResults, parseMultiStatus, summarize, type AnswerOrder, type RecordSummary } from './multi-status';
+import { droppedNote } from './validation';
+
+/** One `PUT …-batch` request: records of one entity under one parent path. */
+export type VbaBatch = Batch<{ entity: VbaEntity; path: string; records: IDataObject[] }>;
 
 export interface SettleContext {
 	ledger: ItemLedger;
 	node: INode;
-	entity: VbaEntity;
 	items: INodeExecutionData[];
-	/** Output the input item plus `vbaResult`, or the result alone. */
-	mergeInput: boolean;
+	/** 1 where the item's Output is Result Only; 0 for the input item plus `vbaResult`. */
+	resultOnly: Uint8Array;
+	/** Unknown fields left out, by item index (only items that had some). */
+	dropped: ReadonlyMap<number, string[]>;
+}
+
+function guessWarning(order: AnswerOrder, entity: VbaEntity): string {
+	const why =
+		order === 'reordered'
+			? 'the answer listed the records in another order than they were sent'
+			: 'the answer had no records with known keys to check its order by';
+	return `This ${entity.displayName} key was matched by position and may belong to another record of the same batch: several records of the batch asked VBAPI for a new key, VBAPI's answer names only the new keys, and ${why}. Send such records with Batch Size 1 to be sure.`;
 }
 
 /** Turns one batch's 207 answer into one success or failure per item of the batch. */
-export function settleBatch(
-	{ ledger, node, entity, items, mergeInput }: SettleContext,
-	batch: Batch<{ path: string; records: IDataObject[] }>,
-	response: unknown,
-): void {
+export function settleBatch({ ledger, node, items, resultOnly, dropped }: SettleContext, batch: VbaBatch, response: unknown): void {
+	const { entity } = batch.payload;
 	const envelope = parseMultiStatus(response);
 	if (!envelope?.data) {
 		for (const itemIndex of batch.itemIndexes) {
+			const droppedFields = dropped.get(itemIndex);
 			ledger.fail(
 				itemIndex,
 				new NodeApiError(node, { message: 'no per-record results' } as JsonObject, {
@@ -30,30 +41,36 @@ export function settleBatch(
 					description: 'The answer to the batch request did not contain the documented 207 result list.',
 					itemIndex,
 				}),
+				droppedFields ? { droppedFields } : undefined,
 			);
 		}
 		return;
 	}
-	const matched = matchResults(batch.payload.records, entity.keyFields, envelope.data);
-	for (let position = 0; position < matched.length; position++) {
+	const match = matchResults(batch.payload.records, entity.keyFields, envelope.data);
+	for (let position = 0; position < match.results.length; position++) {
 		const itemIndex = batch.itemIndexes[position];
-		const result = matched[position];
+		const result = match.results[position];
+		const droppedFields = dropped.get(itemIndex);
 		if (result === undefined) {
-			const message = 'VBAPI returned no result for this record';
-			ledger.fail(itemIndex, new NodeApiError(node, { message } as JsonObject, { message, itemIndex }));
+			const message = `VBAPI returned no result for this record${droppedFields ? `.${droppedNote(entity, droppedFields)}` : ''}`;
+			ledger.fail(itemIndex, new NodeApiError(node, { message } as JsonObject, { message, itemIndex }), droppedFields ? { droppedFields } : undefined);
 			continue;
 		}
-		const summary = summarize(result);
+		const summary: RecordSummary = summarize(result);
+		summary.keyMatchedBy = match.byPosition.has(position) ? 'position' : 'key';
+		if (match.uncertain.has(position)) summary.warning = guessWarning(match.order, entity);
+		if (droppedFields) summary.droppedFields = droppedFields;
 		if (summary.status === 200 || summary.status === 201) {
 			// Object.assign, not spread: V8 (Node 20) copies a record this way several times faster,
 			// measured at 100,000 records (bench/, npm run bench -- vba-upsert).
-			ledger.succeed(itemIndex, mergeInput ? Object.assign({}, items[itemIndex].json, { vbaResult: summary }) : summary);
+			ledger.succeed(itemIndex, resultOnly[itemIndex] ? summary : Object.assign({}, items[itemIndex].json, { vbaResult: summary }));
 			continue;
 		}
+		const maybeOther = summary.warning ? ' (this result may be another record’s of the same batch, see warning)' : '';
 		ledger.fail(
 			itemIndex,
 			new NodeApiError(node, { message: summary.message } as JsonObject, {
-				message: `VBAPI did not save this record (status ${summary.status}): ${summary.message || 'no message'}`,
+				message: `VBAPI did not save this record (status ${summary.status}): ${summary.message || 'no message'}${maybeOther}${droppedNote(entity, droppedFields)}`,
 				httpCode: String(summary.status),
 				itemIndex,
 			}),

@@ -4,6 +4,12 @@ import type { VbaEntity, VbaField } from './catalog';
 
 export type UnknownFieldPolicy = 'drop' | 'fail';
 
+/** The note a failed item's message carries about the unknown fields left out of its record. */
+export function droppedNote(entity: VbaEntity, dropped: readonly string[] | undefined): string {
+	if (!dropped?.length) return '';
+	return ` Not sent, as ${entity.displayName} has no such field${dropped.length === 1 ? '' : 's'}: ${dropped.join(', ')}.`;
+}
+
 /** What is wrong with a record: the field, and a sentence naming it. */
 export class RecordProblem {
 	constructor(
@@ -106,9 +112,10 @@ export class RecordValidator {
 	/**
 	 * Checks one record against the catalog and returns it with values converted to the catalog
 	 * types. A record that needs no change is returned as it came, not copied: a large run keeps one
-	 * copy of each record, not two.
+	 * copy of each record, not two. Unknown fields left out under the Drop policy are added to
+	 * `dropped`, so the output can say what was not sent.
 	 */
-	check(input: IDataObject): RecordCheck {
+	check(input: IDataObject, dropped?: string[]): RecordCheck {
 		let record: IDataObject | undefined;
 		const names = Object.keys(input);
 		for (let position = 0; position < names.length; position++) {
@@ -121,6 +128,7 @@ export class RecordValidator {
 					return new RecordProblem(name, `"${name}" is not a field of ${this.entity.displayName}`);
 				}
 				keep = undefined;
+				dropped?.push(name);
 			} else if (value === null) {
 				if (!field.nullable) return new RecordProblem(name, `"${name}" cannot be empty (null)`);
 			} else if (value !== undefined && !(isBlank(value) && !field.required && field.type !== 'string')) {
@@ -141,6 +149,11 @@ export class RecordValidator {
 			}
 		}
 		return checked;
+	}
+
+	/** The input's fields that the entity does not have. */
+	unknownNames(input: IDataObject): string[] {
+		return Object.keys(input).filter((name) => !this.fields.has(name));
 	}
 }
 

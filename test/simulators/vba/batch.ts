@@ -11,6 +11,8 @@ export interface BatchSwitches {
 	shuffle: (() => number) | undefined;
 	/** When set, a valid record for which it answers true fails with 500 and is not stored. */
 	failRecord: ((record: Readonly<Record<string, unknown>>, index: number) => boolean) | undefined;
+	/** 207 answers whose results the shuffle really moved (a shuffle can leave a short list as it was). */
+	shuffledAnswers: number;
 }
 
 export interface BatchContext {
@@ -118,7 +120,11 @@ export function batchHandler(entry: SimCatalogEntry, ctx: BatchContext): RouteHa
 		// The auth middleware has already refused requests without this header.
 		const database = req.headers['vbasoftware-database'] ?? '';
 		const results = records.map((record: unknown, position: number) => upsert(database, record, position, path));
-		if (ctx.switches.shuffle) shuffleInPlace(results, ctx.switches.shuffle);
+		if (ctx.switches.shuffle) {
+			const sent = results.slice();
+			shuffleInPlace(results, ctx.switches.shuffle);
+			if (results.some((result, position) => result !== sent[position])) ctx.switches.shuffledAnswers++;
+		}
 		return {
 			status: 207,
 			headers: { 'content-type': settings.multiStatusContentType },

@@ -40,7 +40,7 @@ export class VbaSimulator {
 	readonly catalog: ReadonlyMap<string, SimCatalogEntry>;
 	private readonly auth: VbaAuth;
 	private readonly data = new VbaStore();
-	private readonly switches: BatchSwitches = { shuffle: undefined, failRecord: undefined };
+	private readonly switches: BatchSwitches = { shuffle: undefined, failRecord: undefined, shuffledAnswers: 0 };
 	private readonly port: number | undefined;
 
 	constructor(options: VbaSimulatorOptions) {
@@ -120,6 +120,11 @@ export class VbaSimulator {
 	/** Shuffles each 207's results with a generator seeded once here; null restores request order. */
 	shuffleResults(seed: number | null): void {
 		this.switches.shuffle = seed === null ? undefined : seededRandom(seed);
+	}
+
+	/** How many 207 answers so far listed their results in another order than the records were sent. */
+	get shuffledAnswers(): number {
+		return this.switches.shuffledAnswers;
 	}
 
 	/** Fails a seeded fraction of otherwise valid records with a per-record 500; 0 turns it off. */

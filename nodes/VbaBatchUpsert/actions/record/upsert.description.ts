@@ -9,7 +9,8 @@ export const upsertDescription: INodeProperties[] = [
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The VBAPI entity to create or update, e.g. Job or Case Attachment',
+		description:
+			'The VBAPI entity to create or update, e.g. Job or Case Attachment. Set by an expression (a batch path such as /jobs-batch), it is read per item: each item goes to its own entity, in batches per entity and parent.',
 		displayOptions: show,
 		modes: [
 			{
@@ -104,7 +105,8 @@ export const upsertDescription: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 1000 },
 				default: 100,
-				description: 'Records per request. VBAPI documents no cap; 100 keeps each request well under its 30-second timeout.',
+				description:
+					'Records per request. VBAPI documents no cap; 100 keeps each request well under its 30-second timeout. Read once per run (from the first item if set by an expression). Use 1 for new records (key 0) whose new key you need for sure.',
 			},
 			{
 				displayName: 'Output',
@@ -115,12 +117,13 @@ export const upsertDescription: INodeProperties[] = [
 					{
 						name: 'Input Fields Plus Result',
 						value: 'merge',
-						description: 'The item as it came in, with a vbaResult object: status, message, key',
+						description:
+							'The item as it came in, with a vbaResult object: status, message, key, keyMatchedBy, and warning or droppedFields where they apply',
 					},
 					{
 						name: 'Result Only',
 						value: 'result',
-						description: 'Only status, message and key of each record',
+						description: 'Only the vbaResult object of each record',
 					},
 				],
 			},
@@ -130,7 +133,7 @@ export const upsertDescription: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 20 },
 				default: 5,
-				description: 'How many batch requests may be in flight at once',
+				description: 'How many batch requests may be in flight at once. Read once per run.',
 			},
 			{
 				displayName: 'Requests per Second',
@@ -139,7 +142,7 @@ export const upsertDescription: INodeProperties[] = [
 				typeOptions: { minValue: 0, maxValue: 50 },
 				default: 25,
 				description:
-					'Client-side pace. VBAPI allows 25 per second sustained (50 burst) per API key; lower it when other workflows share the key. 0 turns pacing off (only for a server without that limit).',
+					'Client-side pace. VBAPI allows 25 per second sustained (50 burst) per API key; lower it when other workflows share the key. 0 turns pacing off (only for a server without that limit). Read once per run.',
 			},
 			{
 				displayName: 'Timeout (Seconds)',
@@ -147,7 +150,7 @@ export const upsertDescription: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 30,
-				description: 'How long to wait for one batch request. VBA recommends 30 seconds.',
+				description: 'How long to wait for one batch request. VBA recommends 30 seconds. Read once per run.',
 			},
 			{
 				displayName: 'Unknown Fields',
@@ -156,7 +159,11 @@ export const upsertDescription: INodeProperties[] = [
 				default: 'drop',
 				description: 'What to do with input fields the entity does not have',
 				options: [
-					{ name: 'Drop Them', value: 'drop', description: 'Send only the entity’s fields' },
+					{
+						name: 'Drop Them',
+						value: 'drop',
+						description: 'Send only the entity’s fields; vbaResult.droppedFields lists the ones left out',
+					},
 					{ name: 'Fail the Item', value: 'fail', description: 'Treat an unknown field as a mistake in the item' },
 				],
 			},
