@@ -1,4 +1,4 @@
-import { matchResults, summarize, type VbaRecordResult } from '../../nodes/VbaBatchUpsert/multi-status';
+import { matchResults, summarize, type VbaRecordResult } from '../../nodes/VbaBatchUpsert/helpers/multi-status';
 
 const result = (jobId: string, status = 201, body = 'Created'): VbaRecordResult => ({ id: [{ key: 'Job_ID', value: jobId }], status, body });
 

@@ -8,9 +8,10 @@ import {
 } from 'n8n-workflow';
 
 import { ItemParameter } from '../../../shared/item-parameter';
+import { describeValue, isItemProblem, itemProblem, type ItemProblem } from '../../../shared/item-problem';
 import { buildPath, getEntity, type VbaEntity } from '../../catalog';
+import { droppedNote, RecordProblem, RecordValidator, type UnknownFieldPolicy } from '../../helpers/validation';
 import { entityFromParameter } from '../../methods/entity-parameter';
-import { droppedNote, RecordProblem, RecordValidator, type UnknownFieldPolicy } from '../../validation';
 
 /** One item, checked and ready to send. */
 export interface Prepared {
@@ -21,14 +22,6 @@ export interface Prepared {
 	dropped?: string[];
 	/** Output: Result Only for this item. */
 	resultOnly: boolean;
-}
-
-/** A failed item, with what the output should still show about it. */
-export class Refused {
-	constructor(
-		readonly error: NodeOperationError,
-		readonly dropped?: string[],
-	) {}
 }
 
 type EntityValue = INodeParameterResourceLocator | string;
@@ -61,7 +54,7 @@ export class ItemPreparer {
 
 	constructor(
 		private readonly context: IExecuteFunctions,
-		private readonly node: INode,
+		node: INode,
 		private readonly autoMap: boolean,
 	) {
 		if (hasExpression(node.parameters.entity)) {
@@ -82,13 +75,13 @@ export class ItemPreparer {
 		this.output = new ItemParameter<string>(context, node, 'options.output', 'merge');
 	}
 
-	prepare(item: INodeExecutionData, itemIndex: number): Prepared | Refused {
+	prepare(item: INodeExecutionData, itemIndex: number): Prepared | ItemProblem {
 		const entity = this.entityOf(item, itemIndex);
-		if (entity instanceof NodeOperationError) return new Refused(entity);
+		if (isItemProblem(entity)) return entity;
 		const policy = String(this.unknownFields.value(itemIndex, item));
-		if (!POLICIES.has(policy)) return this.refuse(itemIndex, `Unknown Fields is "${policy}"; it must be drop or fail`);
+		if (!POLICIES.has(policy)) return itemProblem(`Unknown Fields is "${policy}"; it must be drop or fail`);
 		const output = String(this.output.value(itemIndex, item));
-		if (!OUTPUTS.has(output)) return this.refuse(itemIndex, `Output is "${output}"; it must be merge or result`);
+		if (!OUTPUTS.has(output)) return itemProblem(`Output is "${output}"; it must be merge or result`);
 
 		const mapped = this.autoMap ? item.json : (this.context.getNodeParameter('columns.value', itemIndex, {}) as IDataObject);
 		let input = mapped;
@@ -100,54 +93,44 @@ export class ItemPreparer {
 		const validator = this.validator(entity, policy as UnknownFieldPolicy);
 		const check = validator.check(input, this.scratch);
 		if (check instanceof RecordProblem) {
-			const all = policy === 'drop' ? validator.unknownNames(input) : [];
-			const dropped = all.length ? all : undefined;
-			return new Refused(
-				new NodeOperationError(this.node, `Item ${itemIndex}: ${check.message}${droppedNote(entity, dropped)}`, {
-					itemIndex,
-					description: `Nothing was sent for this item. Field: ${check.field}. Entity: ${entity.displayName} (${entity.id}).`,
-				}),
-				dropped,
-			);
+			// The fields that would not have been sent either, so a fix need not be tried twice.
+			const dropped = policy === 'drop' ? validator.unknownNames(input) : [];
+			return itemProblem(`${check.message}${droppedNote(entity, dropped)}`, check.field, `Entity: ${entity.displayName} (${entity.id}).`);
 		}
 		const dropped = this.scratch.length ? this.scratch.slice() : undefined;
 		const resultOnly = output === 'result';
 		if (entity.pathParams.length === 0) return { entity, path: entity.id, record: check, dropped, resultOnly };
 		const missing = entity.pathParams.filter((param) => params[param.name] === undefined).map((param) => param.name);
 		if (missing.length > 0) {
-			return new Refused(
-				new NodeOperationError(this.node, `Item ${itemIndex}: parent key ${missing.join(', ')} is missing`, {
-					itemIndex,
-					description: `${entity.displayName} is nested under ${entity.id}; set the parent key under Parent Keys or in the item.`,
-				}),
-				dropped,
+			return itemProblem(
+				`parent key ${missing.join(', ')} is missing${droppedNote(entity, dropped)}`,
+				undefined,
+				`${entity.displayName} is nested under ${entity.id}; set the parent key under Parent Keys or in the item.`,
 			);
 		}
 		return { entity, path: buildPath(entity, params), record: check, dropped, resultOnly };
 	}
 
-	private refuse(itemIndex: number, message: string): Refused {
-		return new Refused(new NodeOperationError(this.node, `Item ${itemIndex}: ${message}`, { itemIndex }));
-	}
-
-	private entityOf(item: INodeExecutionData, itemIndex: number): VbaEntity | NodeOperationError {
+	private entityOf(item: INodeExecutionData, itemIndex: number): VbaEntity | ItemProblem {
 		if (this.fixedEntity) return this.fixedEntity;
 		const value = this.entityParameter?.value(itemIndex, item);
 		const raw: unknown = typeof value === 'object' && value !== null ? value.value : value;
 		const id = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
 		if (id === '') {
-			return new NodeOperationError(this.node, `Item ${itemIndex}: no entity: the Entity expression gave ${JSON.stringify(raw ?? null)}`, {
-				itemIndex,
-				description: 'Nothing was sent for this item. The Entity must give a batch path such as /jobs-batch for every item.',
-			});
+			return itemProblem(
+				`no entity: the Entity expression gave ${describeValue(raw ?? null)}`,
+				undefined,
+				'The Entity must give a batch path such as /jobs-batch for every item.',
+			);
 		}
 		if (!this.entities.has(id)) this.entities.set(id, getEntity(id));
 		const entity = this.entities.get(id);
 		if (entity) return entity;
-		return new NodeOperationError(this.node, `Item ${itemIndex}: "${id}" is not a VBAPI batch entity this node knows`, {
-			itemIndex,
-			description: 'Nothing was sent for this item. The Entity must give a batch path from the VBAPI reference, such as /jobs-batch.',
-		});
+		return itemProblem(
+			`${describeValue(id)} is not a VBAPI batch entity this node knows`,
+			undefined,
+			'The Entity must give a batch path from the VBAPI reference, such as /jobs-batch.',
+		);
 	}
 
 	private validator(entity: VbaEntity, policy: UnknownFieldPolicy): RecordValidator {

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionProperties } from '../../../shared/request-options';
+import { VBA_REQUESTS } from '../../helpers/request-profile';
+
 const show = { show: { resource: ['record'], operation: ['upsert'] } };
 
 export const upsertDescription: INodeProperties[] = [
@@ -127,31 +130,7 @@ export const upsertDescription: INodeProperties[] = [
 					},
 				],
 			},
-			{
-				displayName: 'Parallel Requests',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 20 },
-				default: 5,
-				description: 'How many batch requests may be in flight at once. Read once per run.',
-			},
-			{
-				displayName: 'Requests per Second',
-				name: 'requestsPerSecond',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 50 },
-				default: 25,
-				description:
-					'Client-side pace. VBAPI allows 25 per second sustained (50 burst) per API key; lower it when other workflows share the key. 0 turns pacing off (only for a server without that limit). Read once per run.',
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeoutSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 30,
-				description: 'How long to wait for one batch request. VBA recommends 30 seconds. Read once per run.',
-			},
+			...requestOptionProperties(VBA_REQUESTS),
 			{
 				displayName: 'Unknown Fields',
 				name: 'unknownFields',

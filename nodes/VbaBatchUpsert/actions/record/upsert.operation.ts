@@ -1,104 +1,70 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { BatchBuilder } from '../../../shared/batch-builder';
-import { dispatchBatches, type Batch } from '../../../shared/dispatch';
+import { dispatchBatches } from '../../../shared/dispatch';
 import { toNodeApiError } from '../../../shared/errors';
-import { ItemLedger } from '../../../shared/ledger';
+import { parsePositiveInteger } from '../../../shared/item-problem';
+import { ItemRun } from '../../../shared/item-run';
 import { RequestPacer } from '../../../shared/pacer';
-import type { VbaEntity } from '../../catalog';
-import { awaitsAssignedKey } from '../../multi-status';
-import { settleBatch, type VbaBatch } from '../../settle-batch';
+import { readRequestOptions } from '../../../shared/request-options';
+import { planBatches } from '../../helpers/plan-batches';
+import { VBA_LIMIT, VBA_REQUESTS } from '../../helpers/request-profile';
+import { settleBatch } from '../../helpers/settle-batch';
 import { putBatch, vbaConnection } from '../../transport';
-import { ItemPreparer, Refused, type Prepared } from './prepare-item';
+import { ItemPreparer } from './prepare-item';
 
 export { upsertDescription as description } from './upsert.description';
 
-/**
- * Options that shape the run as a whole (how records are packed into requests and how fast they
- * go) rather than one item, so they are read once. Unknown Fields and Output are per item, read
- * by ItemPreparer.
- */
-interface RunOptions {
-	batchSize?: number;
-	concurrency?: number;
-	requestsPerSecond?: number;
-	timeoutSeconds?: number;
-}
+/** Records per request unless Batch Size says otherwise; well under VBAPI's 30-second timeout. */
+const DEFAULT_BATCH_SIZE = 100;
 
-/** VBAPI's documented limit is 25 requests/s sustained with bursts of 50 per API key. */
-const VBA_BURST = 50;
-
-/** Records of different entities, or of one entity under different parents, go in different requests. */
-function groupOf(prepared: Prepared): string {
-	return `${prepared.entity.id}\u0000${prepared.path}`;
+function batchSizeOf(run: ItemRun, options: IDataObject): number {
+	if (options.batchSize === undefined) return DEFAULT_BATCH_SIZE;
+	const size = parsePositiveInteger(options.batchSize);
+	if (size === undefined) {
+		throw new NodeOperationError(run.node, `Batch Size is ${JSON.stringify(options.batchSize)}; it must be a whole number of at least 1`);
+	}
+	return size;
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	// getNode() deep-copies the node on every call; once per run, not once per item.
-	const node = this.getNode();
-	const ledger = new ItemLedger(items.length, node);
-	const options = this.getNodeParameter('options', 0, {}) as RunOptions;
+	const run = ItemRun.start(this, { succeeded: 'saved in VBAPI' });
+	// Batch Size and the request options shape the run as a whole, so they are read once. Unknown
+	// Fields and Output are per item, read by ItemPreparer.
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const requests = readRequestOptions(options, VBA_REQUESTS);
+	const batchSize = batchSizeOf(run, options);
 	// Fields has noDataExpression, so its mode is the same for every item.
 	const autoMap = this.getNodeParameter('columns.mappingMode', 0, 'autoMapInputData') === 'autoMapInputData';
-	const preparer = new ItemPreparer(this, node, autoMap);
-	const resultOnly = new Uint8Array(items.length);
-	const dropped = new Map<number, string[]>();
+	const preparer = new ItemPreparer(this, run.node, autoMap);
 
-	// Every item is checked before anything is sent, so a bad item cannot leave half a run applied.
-	const builder = new BatchBuilder<IDataObject>(options.batchSize ?? 100);
-	const entityOfGroup = new Map<string, VbaEntity>();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		let prepared: Prepared | Refused;
-		try {
-			prepared = preparer.prepare(items[itemIndex], itemIndex);
-		} catch (error) {
-			prepared = new Refused(new NodeOperationError(node, error as Error, { itemIndex }));
-		}
-		if (prepared instanceof Refused) {
-			ledger.fail(itemIndex, prepared.error, prepared.dropped ? { droppedFields: prepared.dropped } : undefined);
-			continue;
-		}
-		if (prepared.resultOnly) resultOnly[itemIndex] = 1;
-		if (prepared.dropped) dropped.set(itemIndex, prepared.dropped);
-		const group = groupOf(prepared);
-		entityOfGroup.set(group, prepared.entity);
-		builder.add(group, itemIndex, prepared.record);
-	}
-	const invalid = ledger.firstFailure();
-	if (invalid && !this.continueOnFail()) throw invalid;
+	const ready = run.check((itemIndex, item) => preparer.prepare(item, itemIndex));
+	const { batches, resultOnly, dropped } = planBatches(ready, run.items.length, batchSize);
 
-	const batches: VbaBatch[] = builder.finish().map((batch) => {
-		const entity = entityOfGroup.get(batch.group) as VbaEntity;
-		return {
-			itemIndexes: batch.itemIndexes,
-			payload: { entity, path: batch.group.slice(batch.group.indexOf('\u0000') + 1), records: batch.records },
-			// A record with key 0 asks VBAPI to create it with a new key: sending it twice creates it twice.
-			idempotent: !batch.records.some((record) => awaitsAssignedKey(record, entity.keyFields)),
-		};
-	});
-
-	const connection = await vbaConnection(this, (options.timeoutSeconds ?? 30) * 1000);
-	const requestsPerSecond = options.requestsPerSecond ?? 25;
+	const connection = await vbaConnection(this, requests.timeoutSeconds * 1000);
+	const settle = { ledger: run.ledger, node: run.node, items: run.items, resultOnly, dropped };
 	await dispatchBatches(batches, {
-		concurrency: options.concurrency ?? 5,
-		pacer: RequestPacer.forVendorLimit({ requestsPerSecond, burst: VBA_BURST }),
+		// Each lane's request that meets an expired ID token logs in again by itself: n8n's
+		// httpRequestWithAuthentication refreshes per request (a 401 calls preAuthentication and
+		// repeats once), so the node cannot hold the other lanes during one refresh. One expiry costs
+		// at most one login per lane.
+		concurrency: requests.concurrency,
+		pacer: RequestPacer.forVendorLimit(VBA_LIMIT, requests.requestsPerSecond),
 		signal: this.getExecutionCancelSignal?.(),
+		stop: run.stop,
 		send: async (batch) => await putBatch(this, connection, batch.payload.path, batch.payload.records),
-		settle: (batch, response) => settleBatch({ ledger, node, items, resultOnly, dropped }, batch, response),
-		fail: (batch: Batch<VbaBatch['payload']>, error) => {
+		settle: (batch, response) => settleBatch(settle, batch, response),
+		fail: (batch, error) => {
+			const { entity } = batch.payload;
 			for (const itemIndex of batch.itemIndexes) {
 				const droppedFields = dropped.get(itemIndex);
-				ledger.fail(
+				const apiError = toNodeApiError(run.node, error, {
 					itemIndex,
-					toNodeApiError(node, error, { itemIndex, action: `send a ${batch.payload.entity.displayName} batch` }),
-					droppedFields ? { droppedFields } : undefined,
-				);
+					action: `send a ${entity.displayName} batch`,
+					write: { idempotent: batch.idempotent, vendor: 'VBAPI', what: 'record' },
+				});
+				run.ledger.fail(itemIndex, apiError, droppedFields ? { droppedFields } : undefined);
 			}
 		},
 	});
-
-	const failure = ledger.firstFailure();
-	if (failure && !this.continueOnFail()) throw failure;
-	return ledger.toNodeOutput();
+	return run.finish();
 }

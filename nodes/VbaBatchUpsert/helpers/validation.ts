@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { VbaEntity, VbaField } from './catalog';
+import { describeValue } from '../../shared/item-problem';
+import type { VbaEntity, VbaField } from '../catalog';
 
 export type UnknownFieldPolicy = 'drop' | 'fail';
 
@@ -39,27 +40,27 @@ function convert(field: VbaField, value: unknown): Conversion {
 		case 'string':
 			if (typeof value === 'string') return checkLength(field, value);
 			if (typeof value === 'number' || typeof value === 'boolean') return checkLength(field, String(value));
-			return new Problem(`must be text, got ${describe(value)}`);
+			return new Problem(`must be text, got ${describeValue(value)}`);
 		case 'integer':
 			if (typeof value === 'number' && Number.isInteger(value)) return value;
 			if (typeof value === 'string' && INTEGER.test(value.trim())) return Number(value.trim());
-			return new Problem(`must be a whole number, got ${describe(value)}`);
+			return new Problem(`must be a whole number, got ${describeValue(value)}`);
 		case 'number':
 			if (typeof value === 'number' && Number.isFinite(value)) return value;
 			if (typeof value === 'string' && NUMBER.test(value.trim())) return Number(value.trim());
-			return new Problem(`must be a number, got ${describe(value)}`);
+			return new Problem(`must be a number, got ${describeValue(value)}`);
 		case 'boolean':
 			if (typeof value === 'boolean') return value;
 			if (value === 'true' || value === 'false') return value === 'true';
-			return new Problem(`must be true or false, got ${describe(value)}`);
+			return new Problem(`must be true or false, got ${describeValue(value)}`);
 		case 'date':
 			if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))) return value;
-			return new Problem(`must be a date like 2026-01-31, got ${describe(value)}`);
+			return new Problem(`must be a date like 2026-01-31, got ${describeValue(value)}`);
 		case 'date-time':
 			if (typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
 				return value;
 			}
-			return new Problem(`must be a date and time like 2026-01-31T09:30:00Z, got ${describe(value)}`);
+			return new Problem(`must be a date and time like 2026-01-31T09:30:00Z, got ${describeValue(value)}`);
 		default:
 			return convertStructured(field, value);
 	}
@@ -67,10 +68,10 @@ function convert(field: VbaField, value: unknown): Conversion {
 
 function convertStructured(field: VbaField, value: unknown): Conversion {
 	if (field.type.startsWith('array<')) {
-		return Array.isArray(value) ? value : new Problem(`must be a list, got ${describe(value)}`);
+		return Array.isArray(value) ? value : new Problem(`must be a list, got ${describeValue(value)}`);
 	}
 	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
-	return new Problem(`must be an object, got ${describe(value)}`);
+	return new Problem(`must be an object, got ${describeValue(value)}`);
 }
 
 function checkLength(field: VbaField, value: string): Conversion {
@@ -81,14 +82,6 @@ function checkLength(field: VbaField, value: string): Conversion {
 		return new Problem(`must be at least ${field.minLength} character${field.minLength === 1 ? '' : 's'} long`);
 	}
 	return value;
-}
-
-function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 37)}..."` : `"${value}"`;
-	if (typeof value === 'object') return 'an object';
-	return String(value);
 }
 
 function isBlank(value: unknown): boolean {

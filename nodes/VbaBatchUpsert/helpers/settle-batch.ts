@@ -1,8 +1,10 @@
 import { NodeApiError, type IDataObject, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
-import type { Batch } from '../shared/dispatch';
-import type { ItemLedger } from '../shared/ledger';
-import type { VbaEntity } from './catalog';
+import type { Batch } from '../../shared/dispatch';
+import { setFailureFacts, type FailureFacts } from '../../shared/failure-facts';
+import type { ItemLedger } from '../../shared/ledger';
+import type { VbaEntity } from '../catalog';
+import { recordRefusedMessage } from '../transport/errors';
 import { matchResults, parseMultiStatus, summarize, type AnswerOrder, type RecordSummary } from './multi-status';
 import { droppedNote } from './validation';
 
@@ -19,6 +21,18 @@ export interface SettleContext {
 	dropped: ReadonlyMap<number, string[]>;
 }
 
+/** A failure the node words itself, with what is known of whether VBAPI applied it. */
+function vbaError(node: INode, itemIndex: number, message: string, facts: Partial<FailureFacts>, extra: { description?: string; status?: number } = {}): NodeApiError {
+	const error = new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: extra.description,
+		httpCode: extra.status === undefined ? undefined : String(extra.status),
+		itemIndex,
+	});
+	setFailureFacts(error, { sent: true, ...facts });
+	return error;
+}
+
 function guessWarning(order: AnswerOrder, entity: VbaEntity): string {
 	const why =
 		order === 'reordered'
@@ -32,17 +46,13 @@ export function settleBatch({ ledger, node, items, resultOnly, dropped }: Settle
 	const { entity } = batch.payload;
 	const envelope = parseMultiStatus(response);
 	if (!envelope?.data) {
+		// The batch was answered, so it reached VBAPI; without results nothing says what it saved.
 		for (const itemIndex of batch.itemIndexes) {
 			const droppedFields = dropped.get(itemIndex);
-			ledger.fail(
-				itemIndex,
-				new NodeApiError(node, { message: 'no per-record results' } as JsonObject, {
-					message: 'VBAPI accepted the batch but returned no per-record results',
-					description: 'The answer to the batch request did not contain the documented 207 result list.',
-					itemIndex,
-				}),
-				droppedFields ? { droppedFields } : undefined,
-			);
+			const error = vbaError(node, itemIndex, 'VBAPI accepted the batch but returned no per-record results', { mayHaveBeenApplied: true }, {
+				description: 'The answer to the batch request did not contain the documented 207 result list. Check in VBAPI whether the record was saved.',
+			});
+			ledger.fail(itemIndex, error, droppedFields ? { droppedFields } : undefined);
 		}
 		return;
 	}
@@ -53,7 +63,7 @@ export function settleBatch({ ledger, node, items, resultOnly, dropped }: Settle
 		const droppedFields = dropped.get(itemIndex);
 		if (result === undefined) {
 			const message = `VBAPI returned no result for this record${droppedFields ? `.${droppedNote(entity, droppedFields)}` : ''}`;
-			ledger.fail(itemIndex, new NodeApiError(node, { message } as JsonObject, { message, itemIndex }), droppedFields ? { droppedFields } : undefined);
+			ledger.fail(itemIndex, vbaError(node, itemIndex, message, { mayHaveBeenApplied: true }), droppedFields ? { droppedFields } : undefined);
 			continue;
 		}
 		const summary: RecordSummary = summarize(result);
@@ -67,14 +77,8 @@ export function settleBatch({ ledger, node, items, resultOnly, dropped }: Settle
 			continue;
 		}
 		const maybeOther = summary.warning ? ' (this result may be another record’s of the same batch, see warning)' : '';
-		ledger.fail(
-			itemIndex,
-			new NodeApiError(node, { message: summary.message } as JsonObject, {
-				message: `VBAPI did not save this record (status ${summary.status}): ${summary.message || 'no message'}${maybeOther}${droppedNote(entity, droppedFields)}`,
-				httpCode: String(summary.status),
-				itemIndex,
-			}),
-			summary,
-		);
+		const message = `${recordRefusedMessage(summary.status, summary.message)}${maybeOther}${droppedNote(entity, droppedFields)}`;
+		const error = vbaError(node, itemIndex, message, { mayHaveBeenApplied: false, vendorMessage: summary.message }, { status: summary.status });
+		ledger.fail(itemIndex, error, { vbaResult: summary });
 	}
 }
