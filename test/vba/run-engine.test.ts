@@ -68,6 +68,19 @@ describe('VBA Batch Upsert on the shared run engine', () => {
 		});
 	});
 
+	describe('a login that cannot reach VBAPI is not a refusal', () => {
+		it('is tried again, and once final, the rest of the run is not sent', async () => {
+			const helper = vbaCredentialsHelper(sim);
+			await sim.stop();
+			const run = await runUpsert({ sim, entity: '/jobs-batch', items: jobs(300), options: { batchSize: 100 }, credentialsHelper: helper });
+			expectEachItemOnce(run, 300);
+			// The shared words for a refused connection, which every node uses for an unreachable host.
+			expect(String(run.byInput.get(0)?.[0].json.error)).toMatch(/connection was refused/);
+			expect(String(run.byInput.get(299)?.[0].json.error)).toMatch(/^Not sent, because an earlier request of this run failed: .*connection was refused/);
+			sim = await startVbaSimulator();
+		});
+	});
+
 	describe('defect 12.6: an ID token that expires mid-run costs at most one login per lane', () => {
 		it('5 parallel lanes, token expired after the third batch: logins ≤ 1 + 5, nothing lost or doubled', async () => {
 			let puts = 0;
