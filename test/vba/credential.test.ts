@@ -42,4 +42,11 @@ describe('VBA Software API credential: the Test button', () => {
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/multi-factor authentication/);
 	});
+
+	it('names the client settings when VBAPI refuses the login request for an unknown database', async () => {
+		sim.settings.databases = ['OTHERDB'];
+		const result = await testCredential(vbaCredentialsHelper(sim), CREDENTIAL_ID);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^VBAPI refused the login request: check the client ID, client code and database \(Unknown database/);
+	});
 });
