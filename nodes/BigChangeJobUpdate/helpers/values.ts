@@ -1,3 +1,5 @@
+import { describeValue } from '../../shared';
+
 /**
  * Conversions from what a workflow hands over (often text from a spreadsheet) to what BigChange's
  * job fields accept, with the reason in words when a value does not fit. Empty values are decided
@@ -8,14 +10,6 @@ export type Conversion<T> = { ok: true; value: T } | { ok: false; problem: strin
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WHOLE = /^\d+$/;
 const INT32_MAX = 2_147_483_647;
-
-export function describeValue(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 59)}…` : value}"`;
-	return String(value);
-}
 
 /** True for what a person means by "no value": nothing, null, or only spaces. */
 export function isEmpty(value: unknown): boolean {

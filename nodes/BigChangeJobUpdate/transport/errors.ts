@@ -1,6 +1,6 @@
 import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 
-import { classifyFailure, inspectFailure, toNodeApiError, type StatusExplanations } from '../shared';
+import { inspectFailure, NotSent, toNodeApiError, type StatusExplanations } from '../../shared';
 
 export type JobOperation = 'update' | 'get' | 'create' | 'list';
 
@@ -103,10 +103,8 @@ function ownMessage(status: number | undefined, body: unknown, context: FailureC
 	}
 }
 
-/** A create that failed in a way that may still have created the job is worth saying so. */
-function createMayHaveLanded(error: unknown): boolean {
-	return !classifyFailure(error, { idempotent: false }).retry && classifyFailure(error, { idempotent: true }).retry;
-}
+/** A POST that may have created the job is never repeated; the shared words say so (toNodeApiError). */
+const CREATE_WRITE = { idempotent: false, vendor: 'BigChange', what: 'job' };
 
 /**
  * Any failed BigChange call as a NodeApiError whose message a person can act on: 403 names the
@@ -114,18 +112,16 @@ function createMayHaveLanded(error: unknown): boolean {
  * the server's own words. Secrets are scrubbed by toNodeApiError.
  */
 export function bigChangeError(node: INode, error: unknown, context: FailureContext): NodeApiError {
+	// "Not sent, because …" in the words every node uses: it is about the run, not this job.
+	if (error instanceof NotSent) return toNodeApiError(node, error, { itemIndex: context.itemIndex });
 	const failure = inspectFailure(error);
 	let message = ownMessage(failure.status, failure.body, context);
-	if (context.operation === 'create' && createMayHaveLanded(error)) {
-		const base = message ?? toNodeApiError(node, error).message;
-		message = `${subjectOf(context)}: ${base}. BigChange may have created the job before the answer was lost, so it was not sent again; check BigChange before re-running this item`;
-	} else if (message === undefined && context.jobId !== undefined) {
-		message = `${subjectOf(context)}: ${toNodeApiError(node, error).message}`;
-	}
+	if (message === undefined && context.jobId !== undefined) message = `${subjectOf(context)}: ${toNodeApiError(node, error).message}`;
 	return toNodeApiError(node, error, {
 		itemIndex: context.itemIndex,
 		explanations: EXPLANATIONS,
 		action: context.jobId === undefined ? VERB[context.operation].replace(/s$/, '') : `${context.operation} job ${context.jobId}`,
 		message,
+		write: context.operation === 'create' ? CREATE_WRITE : undefined,
 	});
 }
