@@ -85,7 +85,7 @@ export const description: INodeProperties[] = [
 				name: 'timeoutSeconds',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: BIGCHANGE_REQUESTS.defaults.timeoutSeconds,
+				default: 30,
 				description: 'How long to wait for one page',
 			},
 		],
