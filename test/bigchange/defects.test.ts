@@ -27,7 +27,8 @@ describe('BigChange Job Update: run-level defects', () => {
 		});
 
 	describe('defect 12.5: a refused credential is tried once', () => {
-		it('wrong client secret, 12 items over 5 lanes: exactly 1 token request, the rest not sent', async () => {
+		it.each([400, 401] as const)('wrong client secret (token endpoint answers %i), 12 items over 5 lanes: exactly 1 token request, the rest not sent', async (status) => {
+			sim.settings.invalidClientStatus = status;
 			const jobs = seedJobs(12);
 			const run = await updateDescriptions(jobs, { ...UNPACED, concurrency: 5 }, { clientSecret: 'not-the-secret' });
 			expectEachItemOnce(run, 12);
