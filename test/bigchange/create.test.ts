@@ -76,18 +76,18 @@ describe('BigChange Job Update: Create', () => {
 		const run = await create([{ type: JOB_TYPE.repair, contact: CONTACT.acme, description: 'Once only' }]);
 		expect(sim.requests('POST')).toHaveLength(1);
 		expect(sim.jobCount()).toBe(1);
-		expect(run.errorOf(0)).toMatch(
-			/^New job: the connection was closed before an answer arrived\. BigChange may have created the job before the answer was lost, so it was not sent again; check BigChange before re-running this item$/,
+		expect(run.errorOf(0)).toBe(
+			'BigChange may have saved this job: the request reached it, but the connection was closed before an answer arrived. It was not sent again, so that nothing is created twice. Check in BigChange whether it exists before running this item again',
 		);
 	});
 
 	it('never repeats a create after a timeout, nor after a 500', async () => {
 		sim.server.faults.delayNext(1, 2500, { match: (req) => req.method === 'POST' && req.path === '/v1/jobs' });
 		const timedOut = await create([{ type: JOB_TYPE.repair, contact: CONTACT.acme }], { timeoutSeconds: 1 });
-		expect(timedOut.errorOf(0)).toMatch(/^New job: no answer arrived within the timeout\. BigChange may have created the job/);
+		expect(timedOut.errorOf(0)).toMatch(/^BigChange may have saved this job: the request reached it, but no answer arrived within the timeout\. It was not sent again/);
 		sim.server.faults.failNext(1, { status: 500, body: { title: 'Internal Server Error', status: 500 }, match: (req) => req.method === 'POST' && req.path === '/v1/jobs' });
 		const failed = await create([{ type: JOB_TYPE.repair, contact: CONTACT.acme }]);
-		expect(failed.errorOf(0)).toMatch(/^New job: Internal Server Error\. BigChange may have created the job/);
+		expect(failed.errorOf(0)).toMatch(/^BigChange may have saved this job: the request reached it, but Internal Server Error\. It was not sent again/);
 		expect(sim.requests('POST')).toHaveLength(2);
 	});
 

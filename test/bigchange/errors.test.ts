@@ -103,7 +103,7 @@ describe('BigChange Job Update: errors on the right item, in plain words', () =>
 		expect(sim.requests('PATCH')).toHaveLength(2);
 	});
 
-	it('a pasted token that has expired: every item says to paste a fresh one, no token request is made', async () => {
+	it('a pasted token that has expired: the first item says to paste a fresh one, the rest are not sent, no token request is made', async () => {
 		const token = sim.issueToken();
 		sim.server.tokens.expireAll();
 		const run = await runJobs({
@@ -112,9 +112,18 @@ describe('BigChange Job Update: errors on the right item, in plain words', () =>
 			items: [{ job: repair }, { job: install }],
 			credentialsHelper: bigChangeHelper(pastedToken(sim, token)),
 		});
-		expect(run.errorOf(1)).toBe(
-			`Job ${install}: BigChange refused the pasted bearer token (expired or revoked); paste a fresh token into the BigChange credential`,
+		expect(run.errorOf(0)).toBe(
+			`Job ${repair}: BigChange refused the pasted bearer token (expired or revoked); paste a fresh token into the BigChange credential`,
 		);
+		// Every other item would meet the same refusal: it is not sent (defect 12.5).
+		expect(run.errorOf(1)).toBe(
+			'Not sent, because an earlier request of this run failed: BigChange refused the pasted bearer token (expired or revoked); paste a fresh token into the BigChange credential',
+		);
+		// n8n itself sends the first item's request once more after its 401; no other item is sent.
+		expect(sim.requests('GET').map((req) => [req.path, req.status])).toEqual([
+			[`/v1/jobs/${repair}`, 401],
+			[`/v1/jobs/${repair}`, 401],
+		]);
 		expect(sim.tokensIssued).toBe(0);
 		expect(JSON.stringify([run.success, run.errors])).not.toContain(token);
 	});
@@ -131,14 +140,16 @@ describe('BigChange Job Update: errors on the right item, in plain words', () =>
 		expect(sim.requests('PATCH')).toHaveLength(4);
 	});
 
-	it('Stop Workflow ends the run with the first failed item’s message', async () => {
+	it('Stop Workflow ends the run with a summary: which item failed and why, which were updated', async () => {
 		const run = await runJobs({
 			sim,
 			parameters: { operation: 'update', jobId: jobParam('={{ $json.job }}'), clearFields: ['orderNumber'], options: UNPACED },
 			items: [{ job: repair }, { job: install }],
 			settings: { onError: 'stopWorkflow' },
 		});
-		expect(run.nodeError?.message).toBe(`Job ${install}: orderNumber: An order number is required for this job type.`);
+		expect(run.nodeError?.message).toBe(`1 of 2 items failed (item 1): Job ${install}: orderNumber: An order number is required for this job type.`);
+		expect(run.nodeError?.description).toContain('The other 1 item was updated in BigChange (item 0); that is not undone.');
+		expect(sim.job(repair)?.orderNumber).toBeNull();
 	});
 
 	it('never puts the client secret or the access token in an output', async () => {

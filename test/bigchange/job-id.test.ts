@@ -1,4 +1,4 @@
-import { JOB_URL_REGEX, readJobId } from '../../nodes/BigChangeJobUpdate/job-id';
+import { JOB_URL_REGEX, readJobId } from '../../nodes/BigChangeJobUpdate/helpers/job-id';
 
 describe('BigChange job ID from a parameter', () => {
 	it.each([

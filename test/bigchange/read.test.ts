@@ -1,5 +1,5 @@
 import { CONTACT, createBigChangeSimulator, JOB_TYPE, type BigChangeSimulator } from '../simulators/bigchange';
-import { expectEachItemOnce, jobParam, pairedIndex, runJobs, UNPACED } from './bigchange-fixture';
+import { bigChangeHelper, clientCredentials, expectEachItemOnce, jobParam, pairedIndex, runJobs, UNPACED } from './bigchange-fixture';
 
 describe('BigChange Job Update: Get and Get Many', () => {
 	let sim: BigChangeSimulator;
@@ -97,5 +97,43 @@ describe('BigChange Job Update: Get and Get Many', () => {
 		const run = await runJobs({ sim, parameters: { operation: 'getAll', returnAll: true, options: { pageSize: 10 } }, items: [{}] });
 		expect(run.success).toHaveLength(30);
 		expect(new Set(run.success.map((item) => item.json.id)).size).toBe(30);
+	});
+
+	it('Get Many: a list that fails part-way gives one error item for its input, the other inputs keep all their jobs', async () => {
+		for (let n = 0; n < 25; n++) sim.seedJob({ typeId: JOB_TYPE.repair, contactId: CONTACT.acme });
+		// Input 1's second page fails on every try; inputs 0 and 2 list all 25 jobs in pages of 10.
+		let lists = 0;
+		sim.server.use((req) => {
+			if (req.method === 'GET' && req.path === '/v1/jobs' && req.query.pageNumber === '1') lists++;
+			return undefined;
+		});
+		sim.server.faults.failNext(4, { status: 500, body: { title: 'Internal Server Error', status: 500 }, match: (req) => lists === 2 && req.query.pageNumber === '2' });
+		const run = await runJobs({
+			sim,
+			parameters: { operation: 'getAll', returnAll: true, options: { pageSize: 10 } },
+			items: [{ n: 0 }, { n: 1 }, { n: 2 }],
+		});
+		expect(run.success.filter((item) => pairedIndex(item) === 0)).toHaveLength(25);
+		expect(run.success.filter((item) => pairedIndex(item) === 1)).toHaveLength(0);
+		expect(run.success.filter((item) => pairedIndex(item) === 2)).toHaveLength(25);
+		expect(run.errors).toHaveLength(1);
+		expect(pairedIndex(run.errors[0])).toBe(1);
+		expect(run.errors[0].json.n).toBe(1);
+		expect(String(run.errors[0].json.error)).toContain('Internal Server Error');
+	});
+
+	it('Get Many with a refused client secret: one token request, one error item per input, the later ones not sent', async () => {
+		const run = await runJobs({
+			sim,
+			parameters: { operation: 'getAll', returnAll: true },
+			items: [{}, {}, {}],
+			credentialsHelper: bigChangeHelper(clientCredentials(sim, { clientSecret: 'not-the-secret' })),
+		});
+		expectEachItemOnce(run, 3);
+		expect(run.success).toEqual([]);
+		expect(sim.server.log.filter((req) => req.path === '/auth/tokens')).toHaveLength(1);
+		expect(run.errorOf(0)).toContain('BigChange refused the client ID or client secret');
+		expect(run.errorOf(1)).toMatch(/^Not sent, because an earlier request of this run failed: BigChange refused the client ID/);
+		expect(run.errorOf(2)).toMatch(/^Not sent, because /);
 	});
 });

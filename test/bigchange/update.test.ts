@@ -162,13 +162,16 @@ describe('BigChange Job Update: Update', () => {
 			'Item 2: Planned Duration (plannedDuration) must be a whole number of minutes (0 or more), got "an hour"',
 			'Item 3: Person ID (personId) must be a person\'s UUID like 3f1c6b52-8a4e-4d0b-9a57-1b2f6a0c9e11, got "Bob Smith"',
 			'Item 4: Custom field #1 (Definition ID) must be a whole number (an ID), got "gate"',
-			'Item 5: Custom field 7 value must be text, got an object',
+			'Item 5: Custom field 7 value must be text, got an object ({"nested":true})',
 			'Item 6: Job ID "JOB-1" is not a job number or a BigChange job link',
 			'Item 7: Job ID is empty',
 		]);
 		expect(sim.requests('PATCH')).toHaveLength(1);
-		// n8n shows a failed item as { error: message } only, so the message carries item, field and reason.
-		expect(run.errors[0].json).toEqual({ error: run.errorOf(1) });
+		// The failed item keeps its record, with the message and what a workflow can route on.
+		const failed = run.errors[0];
+		expect(failed.json).toMatchObject({ job, minutes: 1.5 });
+		expect(String(failed.json.error)).toBe(run.errorOf(1));
+		expect(failed.json.details).toMatchObject({ sent: false, mayHaveBeenApplied: false, field: 'Planned Duration (plannedDuration)' });
 	});
 
 	it('refuses to clear what BigChange cannot clear, and a custom field listed twice', async () => {
@@ -199,7 +202,10 @@ describe('BigChange Job Update: Update', () => {
 			items: [{ job, minutes: 10 }, { job, minutes: -5 }],
 			settings: { onError: 'stopWorkflow' },
 		});
-		expect(run.nodeError?.message).toBe('Item 1: Planned Duration (plannedDuration) must be a whole number of minutes (0 or more), got -5');
+		expect(run.nodeError?.message).toBe(
+			'1 of 2 items is invalid (item 1): Item 1: Planned Duration (plannedDuration) must be a whole number of minutes (0 or more), got -5',
+		);
+		expect(run.nodeError?.description).toContain('Nothing was sent');
 		expect(sim.server.log).toHaveLength(0);
 	});
 

@@ -1,6 +1,6 @@
 import { UserError, type ICredentialDataDecryptedObject, type IHttpRequestHelper } from 'n8n-workflow';
 
-import { inspectFailure, readErrorBody, scrubText, withRetry } from '../../shared';
+import { CredentialRefused, inspectFailure, readErrorBody, scrubText, withRetry } from '../../shared';
 
 export const DEFAULT_TOKEN_URL = 'https://api.bigchange.com/auth/tokens';
 
@@ -38,12 +38,26 @@ export async function fetchAccessToken(context: IHttpRequestHelper, credentials:
 			// and reported below in words the person filling in the credential can act on.
 			(failure: unknown) => ({ failure }),
 		);
-	if ('failure' in answer) throw new UserError(scrubText(tokenFailureMessage(answer.failure, url), [secret]));
+	if ('failure' in answer) {
+		const message = scrubText(tokenFailureMessage(answer.failure, url), [secret]);
+		throw refusesEveryTime(answer.failure) ? new CredentialRefused(message) : new UserError(message);
+	}
 	const token = answer.body?.access_token;
 	if (typeof token !== 'string' || token === '') {
-		throw new UserError(`BigChange's token endpoint (${url}) answered without an access_token: check the Token URL`);
+		throw new CredentialRefused(`BigChange's token endpoint (${url}) answered without an access_token: check the Token URL`);
 	}
 	return token;
+}
+
+/**
+ * A refused client (400/401 invalid_client), a Token URL with no token endpoint behind it (404/405)
+ * or an incomplete request (422) would be answered the same for every item: as CredentialRefused
+ * the run stops after this one token request instead of asking once per item (and BigChange counts
+ * failed logins). A busy endpoint or a network failure may pass, so those stay ordinary errors.
+ */
+function refusesEveryTime(error: unknown): boolean {
+	const { status } = inspectFailure(error);
+	return status === 400 || status === 401 || status === 404 || status === 405 || status === 422;
 }
 
 function tokenFailureMessage(error: unknown, url: string): string {

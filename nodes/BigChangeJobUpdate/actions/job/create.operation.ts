@@ -1,14 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ItemLedger, ItemParameter } from '../../../shared';
-import { buildCreateBody, type CustomFieldInput } from '../../changes';
-import { bigChangeError } from '../../errors';
-import { prepareAll, readBack, refusalError, REQUEST_DEFAULTS, sendPerItem, type ReadBack, type RequestSettings } from '../../run';
+import { ItemParameter, ItemRun, readRequestOptions, setFailureFacts } from '../../../shared';
+import { buildCreateBody, refusalProblem, type CustomFieldInput } from '../../helpers/changes';
+import { readBack, type ReadBack } from '../../helpers/read-back';
+import { BIGCHANGE_REQUESTS } from '../../helpers/request-profile';
+import { sendPerItem } from '../../helpers/send-per-item';
 import { bigChangeConnection, bigChangeRequest } from '../../transport';
+import { bigChangeError } from '../../transport/errors';
 
 export { createDescription as description } from './create.description';
 
-interface CreateOptions extends RequestSettings {
+interface CreateOptions extends IDataObject {
 	output?: 'summary' | 'job';
 }
 
@@ -23,30 +25,30 @@ interface Created {
  * BigChange did not act on those.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
-	const items = this.getInputData();
-	const ledger = new ItemLedger(items.length, node);
+	const run = ItemRun.start(this, { succeeded: 'created in BigChange' });
+	const { node, ledger } = run;
 	const options = this.getNodeParameter('options', 0, {}) as CreateOptions;
+	const settings = readRequestOptions(options, BIGCHANGE_REQUESTS);
 	const typeId = new ItemParameter<unknown>(this, node, 'typeId', '');
 	const contactId = new ItemParameter<unknown>(this, node, 'contactId', '');
 	const fields = new ItemParameter<IDataObject>(this, node, 'additionalFields', {});
 	const customFields = new ItemParameter<CustomFieldInput[]>(this, node, 'customFields.field', []);
-	const ready = prepareAll(this, ledger, (itemIndex) => {
-		const item = items[itemIndex];
+	const ready = run.check((itemIndex, item) => {
 		const built = buildCreateBody({
 			typeId: typeId.value(itemIndex, item),
 			contactId: contactId.value(itemIndex, item),
 			fields: fields.value(itemIndex, item),
 			customFields: customFields.value(itemIndex, item),
 		});
-		return built.ok ? built.body : refusalError(this, itemIndex, built);
+		return built.ok ? built.body : refusalProblem(built);
 	});
 	if (ready.length > 0) {
-		const connection = await bigChangeConnection(this, (options.timeoutSeconds ?? REQUEST_DEFAULTS.timeoutSeconds) * 1000);
+		const connection = await bigChangeConnection(this, settings.timeoutSeconds * 1000);
 		await sendPerItem<IDataObject, Created>(
 			this,
-			ready.map(({ itemIndex, prepared }) => ({ itemIndex, payload: prepared, idempotent: false })),
-			options,
+			run,
+			ready.map(({ itemIndex, value }) => ({ itemIndex, payload: value, idempotent: false })),
+			settings,
 			{
 				send: async ({ payload }, pacer) => {
 					const answer = await bigChangeRequest<{ id?: number }>(this, connection, { method: 'POST', path: '/v1/jobs', body: payload });
@@ -61,7 +63,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					} else {
 						const error = bigChangeError(node, read.error, { operation: 'get', itemIndex, jobId, pastedToken: connection.pastedToken });
 						error.message = `Job ${jobId} was created, but reading it back failed: ${error.message.replace(/^Job \d+:? ?/, '').replace(/[.\s]+$/, '')}. Do not run this item again: that would create a second job`;
-						ledger.fail(itemIndex, error);
+						// The job exists: Retry On Fail and the run summary must treat it as applied, not as failed.
+						setFailureFacts(error, { sent: true, mayHaveBeenApplied: true });
+						ledger.fail(itemIndex, error, { jobId, created: true });
 					}
 				},
 				fail: ({ itemIndex, payload }, error) =>
@@ -69,7 +73,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			},
 		);
 	}
-	const failure = ledger.firstFailure();
-	if (failure && !this.continueOnFail()) throw failure;
-	return ledger.toNodeOutput();
+	return run.finish();
 }

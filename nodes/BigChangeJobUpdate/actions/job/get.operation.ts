@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
-import { ItemLedger, ItemParameter } from '../../../shared';
-import { bigChangeError } from '../../errors';
-import { readJobId } from '../../job-id';
-import { prepareAll, refusalError, REQUEST_DEFAULTS, sendPerItem, type RequestSettings } from '../../run';
+import { ItemParameter, ItemRun, itemProblem, readRequestOptions } from '../../../shared';
+import { readJobId } from '../../helpers/job-id';
+import { BIGCHANGE_REQUESTS } from '../../helpers/request-profile';
+import { sendPerItem } from '../../helpers/send-per-item';
 import { bigChangeConnection, bigChangeRequest, jobPath } from '../../transport';
+import { bigChangeError } from '../../transport/errors';
 import { jobLocator, requestOptions } from './shared.description';
 
 export const description: INodeProperties[] = [
@@ -22,30 +23,30 @@ export const description: INodeProperties[] = [
 
 /** GET /v1/jobs/{jobId} per item; the job as BigChange answers it. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
-	const items = this.getInputData();
-	const ledger = new ItemLedger(items.length, node);
-	const options = this.getNodeParameter('options', 0, {}) as RequestSettings;
+	const run = ItemRun.start(this, { succeeded: 'read', readOnly: true });
+	const { node, ledger } = run;
+	const settings = readRequestOptions(this.getNodeParameter('options', 0, {}) as IDataObject, BIGCHANGE_REQUESTS);
 	const jobId = new ItemParameter<INodeParameterResourceLocator>(this, node, 'jobId');
-	const ready = prepareAll(this, ledger, (itemIndex) => {
-		const job = readJobId(jobId.value(itemIndex, items[itemIndex]));
-		return job.ok ? job.jobId : refusalError(this, itemIndex, { field: 'Job', problem: job.problem.replace(/^Job ID /, 'ID ') });
+	const ready = run.check((itemIndex, item) => {
+		const job = readJobId(jobId.value(itemIndex, item));
+		return job.ok ? job.jobId : itemProblem(job.problem, 'jobId');
 	});
 	if (ready.length > 0) {
-		const connection = await bigChangeConnection(this, (options.timeoutSeconds ?? REQUEST_DEFAULTS.timeoutSeconds) * 1000);
+		const connection = await bigChangeConnection(this, settings.timeoutSeconds * 1000);
 		await sendPerItem<number, IDataObject>(
 			this,
-			ready.map(({ itemIndex, prepared }) => ({ itemIndex, payload: prepared, idempotent: true })),
-			options,
+			run,
+			ready.map(({ itemIndex, value }) => ({ itemIndex, payload: value, idempotent: true })),
+			settings,
 			{
 				send: async ({ payload }) => await bigChangeRequest<IDataObject>(this, connection, { method: 'GET', path: jobPath(payload) }),
 				settle: ({ itemIndex }, job) => ledger.succeed(itemIndex, job),
 				fail: ({ itemIndex, payload }, error) =>
-					ledger.fail(itemIndex, bigChangeError(node, error, { operation: 'get', itemIndex, jobId: payload, pastedToken: connection.pastedToken })),
+					ledger.fail(itemIndex, bigChangeError(node, error, { operation: 'get', itemIndex, jobId: payload, pastedToken: connection.pastedToken }), {
+						jobId: payload,
+					}),
 			},
 		);
 	}
-	const failure = ledger.firstFailure();
-	if (failure && !this.continueOnFail()) throw failure;
-	return ledger.toNodeOutput();
+	return run.finish();
 }

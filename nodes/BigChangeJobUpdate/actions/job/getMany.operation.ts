@@ -1,15 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { RequestPacer, withRetry } from '../../../shared';
-import { bigChangeError } from '../../errors';
-import { REQUEST_DEFAULTS } from '../../run';
-import { bigChangeConnection, bigChangeRequest, type BigChangeConnection } from '../../transport';
+import { describeValue, ItemRun, itemProblem, parsePositiveInteger, readRequestOptions } from '../../../shared';
+import { listJobs, MAX_PAGE_SIZE } from '../../helpers/list-jobs';
+import { BIGCHANGE_REQUESTS } from '../../helpers/request-profile';
+import { bigChangePacer } from '../../helpers/send-per-item';
+import { bigChangeConnection } from '../../transport';
+import { bigChangeError } from '../../transport/errors';
 
 const show = { show: { resource: ['job'], operation: ['getAll'] } };
-
-/** The documented maximum page size. */
-const MAX_PAGE_SIZE = 1000;
-const MAX_PAGE_NUMBER = 2_147_483;
 
 /** The statuses the reference lists as visible through the API (three more are internal to BigChange). */
 const STATUSES: Array<[string, string]> = [
@@ -94,13 +92,12 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface ListPage {
-	items?: IDataObject[];
-	totalCount?: number;
+interface ListQuery {
+	qs: IDataObject;
+	limit: number | undefined;
 }
 
-function filtersOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+function filtersOf(filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	for (const name of ['typeId', 'contactId']) {
 		const value = filters[name];
@@ -111,63 +108,47 @@ function filtersOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /**
- * Pages through GET /v1/jobs with a fixed page size (pages are offsets of it, so changing the size
- * mid-way would repeat or skip jobs) until the limit, a short page, or totalCount when BigChange
- * sends it.
+ * One list per input item (its filters may be expressions); every job is an output item paired to
+ * it. The ledger holds one entry per input item: a listed item's entry stands for its jobs until
+ * the output is built, and a failed item comes out once, as its error.
  */
-async function listJobs(
-	context: IExecuteFunctions,
-	connection: BigChangeConnection,
-	pacer: RequestPacer,
-	qs: IDataObject,
-	limit: number | undefined,
-	pageSize: number,
-): Promise<IDataObject[]> {
-	const size = Math.max(1, Math.min(MAX_PAGE_SIZE, limit === undefined ? pageSize : Math.min(pageSize, limit)));
-	const jobs: IDataObject[] = [];
-	for (let pageNumber = 1; pageNumber <= MAX_PAGE_NUMBER; pageNumber++) {
-		const page = await withRetry(
-			async () => await bigChangeRequest<ListPage>(context, connection, { method: 'GET', path: '/v1/jobs', qs: { ...qs, pageNumber, pageSize: size } }),
-			{ idempotent: true, pacer, signal: context.getExecutionCancelSignal?.() },
-		);
-		const items = Array.isArray(page?.items) ? page.items : [];
-		for (const job of items) {
-			if (limit !== undefined && jobs.length >= limit) break;
-			jobs.push(job);
-		}
-		const seen = pageNumber * size;
-		if ((limit !== undefined && jobs.length >= limit) || items.length < size) break;
-		if (typeof page.totalCount === 'number' && seen >= page.totalCount) break;
-	}
-	return jobs;
-}
-
-function errorItem(error: NodeApiError, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { message: error.message };
-	if (error.description) json.description = error.description;
-	if (error.httpCode) json.httpCode = error.httpCode;
-	return { json, error, pairedItem: { item: itemIndex } };
-}
-
-/** One list per input item (its filters may be expressions); every job is an output item paired to it. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', 0, {}) as { pageSize?: number; timeoutSeconds?: number };
-	const connection = await bigChangeConnection(this, (options.timeoutSeconds ?? REQUEST_DEFAULTS.timeoutSeconds) * 1000);
-	const pacer = RequestPacer.forVendorLimit({ requestsPerSecond: REQUEST_DEFAULTS.requestsPerSecond });
-	const output: INodeExecutionData[] = [];
-	const count = this.getInputData().length;
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		try {
-			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-			const jobs = await listJobs(this, connection, pacer, filtersOf(this, itemIndex), limit, options.pageSize ?? MAX_PAGE_SIZE);
-			for (const job of jobs) output.push({ json: job, pairedItem: { item: itemIndex } });
-		} catch (caught) {
-			const error = bigChangeError(node, caught, { operation: 'list', itemIndex, pastedToken: connection.pastedToken });
-			if (!this.continueOnFail()) throw error;
-			output.push(errorItem(error, itemIndex));
+	const run = ItemRun.start(this, { succeeded: 'listed', readOnly: true });
+	const { node, ledger } = run;
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const settings = readRequestOptions(options, BIGCHANGE_REQUESTS);
+	const pageSize = parsePositiveInteger(options.pageSize) ?? MAX_PAGE_SIZE;
+	const ready = run.check((itemIndex): ListQuery | ReturnType<typeof itemProblem> => {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const qs = filtersOf(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+		if (returnAll) return { qs, limit: undefined };
+		const given = this.getNodeParameter('limit', itemIndex, 50);
+		const limit = parsePositiveInteger(given);
+		return limit === undefined ? itemProblem(`Limit must be a whole number of 1 or more, got ${describeValue(given)}`, 'limit') : { qs, limit };
+	});
+	const listed = new Map<IDataObject, IDataObject[]>();
+	if (ready.length > 0) {
+		const connection = await bigChangeConnection(this, settings.timeoutSeconds * 1000);
+		const pacer = bigChangePacer(settings);
+		// One item after the other, as n8n's own list nodes do: pages are what takes the time.
+		for (const { itemIndex, value } of ready) {
+			try {
+				run.stop.check();
+				const jobs = await listJobs(this, connection, pacer, value.qs, value.limit, pageSize);
+				const entry: IDataObject = {};
+				listed.set(entry, jobs);
+				ledger.succeed(itemIndex, entry);
+			} catch (error) {
+				run.stop.failed(error);
+				ledger.fail(itemIndex, bigChangeError(node, error, { operation: 'list', itemIndex, pastedToken: connection.pastedToken }));
+			}
 		}
 	}
-	return [output];
+	return run.finish().map((output) => output.flatMap((item) => expand(item, listed)));
+}
+
+/** A listed item's entry becomes its jobs (none when the list was empty); a failed item stays as it is. */
+function expand(item: INodeExecutionData, listed: ReadonlyMap<IDataObject, IDataObject[]>): INodeExecutionData[] {
+	const jobs = listed.get(item.json);
+	return jobs === undefined ? [item] : jobs.map((job) => ({ json: job, pairedItem: item.pairedItem }));
 }

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { JOB_URL_REGEX } from '../../job-id';
+import { requestOptionProperties } from '../../../shared';
+import { JOB_URL_REGEX } from '../../helpers/job-id';
+import { BIGCHANGE_REQUESTS } from '../../helpers/request-profile';
 
 export function jobLocator(operations: string[]): INodeProperties {
 	return {
@@ -34,34 +36,8 @@ export function jobLocator(operations: string[]): INodeProperties {
 	};
 }
 
-/** Request options shared by the operations that send one request per item; defaults as REQUEST_DEFAULTS in run.ts. */
-export const requestOptions: INodeProperties[] = [
-	{
-		displayName: 'Parallel Requests',
-		name: 'concurrency',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 20 },
-		default: 5,
-		description: 'How many items are sent to BigChange at the same time',
-	},
-	{
-		displayName: 'Requests per Second',
-		name: 'requestsPerSecond',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 200 },
-		default: 10,
-		description:
-			'Client-side pace for all requests of this node together; 0 means no limit. BigChange publishes no rate limit, so 10 is a cautious default; if BigChange answers 429, every request waits as it asks.',
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'timeoutSeconds',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 30,
-		description: 'How long to wait for one answer from BigChange',
-	},
-];
+/** Parallel Requests, Requests per Second and Timeout, for the operations that send one request per item. */
+export const requestOptions: INodeProperties[] = requestOptionProperties(BIGCHANGE_REQUESTS);
 
 export function outputOption(what: string): INodeProperties {
 	return {

@@ -1,21 +1,17 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INode,
-	INodeExecutionData,
-	INodeParameterResourceLocator,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { ItemLedger, ItemParameter } from '../../../shared';
-import { buildUpdateBody, type CustomFieldInput, type EmptyValuePolicy } from '../../changes';
-import { bigChangeError } from '../../errors';
-import { readJobId } from '../../job-id';
-import { prepareAll, readBack, refusalError, REQUEST_DEFAULTS, sendPerItem, type ReadBack, type RequestSettings } from '../../run';
+import { ItemParameter, ItemRun, itemProblem, readRequestOptions, type ItemProblem } from '../../../shared';
+import { buildUpdateBody, refusalProblem, type CustomFieldInput, type EmptyValuePolicy } from '../../helpers/changes';
+import { readJobId } from '../../helpers/job-id';
+import { readBack, type ReadBack } from '../../helpers/read-back';
+import { BIGCHANGE_REQUESTS } from '../../helpers/request-profile';
+import { sendPerItem, type ItemRequest } from '../../helpers/send-per-item';
 import { bigChangeConnection, bigChangeRequest, jobPath } from '../../transport';
+import { bigChangeError } from '../../transport/errors';
 
 export { updateDescription as description } from './update.description';
 
-interface UpdateOptions extends RequestSettings {
+interface UpdateOptions extends IDataObject {
 	emptyValues?: EmptyValuePolicy;
 	output?: 'summary' | 'job';
 }
@@ -35,44 +31,38 @@ function updateReaders(context: IExecuteFunctions, node: INode) {
 	};
 }
 
-function prepare(
-	context: IExecuteFunctions,
-	readers: ReturnType<typeof updateReaders>,
-	emptyValues: EmptyValuePolicy,
-	itemIndex: number,
-	item: INodeExecutionData,
-): Change | ReturnType<typeof refusalError> {
+function prepare(readers: ReturnType<typeof updateReaders>, emptyValues: EmptyValuePolicy, itemIndex: number, item: INodeExecutionData): Change | ItemProblem {
 	const job = readJobId(readers.jobId.value(itemIndex, item));
-	if (!job.ok) return refusalError(context, itemIndex, { field: 'Job', problem: job.problem.replace(/^Job ID /, 'ID ') });
+	if (!job.ok) return itemProblem(job.problem, 'jobId');
 	const built = buildUpdateBody({
 		set: readers.set.value(itemIndex, item),
 		clear: readers.clear.value(itemIndex, item),
 		customFields: readers.customFields.value(itemIndex, item),
 		emptyValues,
 	});
-	return built.ok ? { jobId: job.jobId, body: built.body } : refusalError(context, itemIndex, built);
+	return built.ok ? { jobId: job.jobId, body: built.body } : refusalProblem(built);
 }
 
 /** PATCH /v1/jobs/{jobId} per item, with only the fields the user touched. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
-	const items = this.getInputData();
-	const ledger = new ItemLedger(items.length, node);
+	const run = ItemRun.start(this, { succeeded: 'updated in BigChange' });
+	const { node, ledger } = run;
 	const options = this.getNodeParameter('options', 0, {}) as UpdateOptions;
+	const settings = readRequestOptions(options, BIGCHANGE_REQUESTS);
 	const readAfter = options.output === 'job';
 	const readers = updateReaders(this, node);
-	const ready = prepareAll(this, ledger, (itemIndex) => prepare(this, readers, options.emptyValues ?? 'keep', itemIndex, items[itemIndex]));
+	const ready = run.check((itemIndex, item) => prepare(readers, options.emptyValues ?? 'keep', itemIndex, item));
 
 	// An item whose mapped values were all empty has nothing to change: it is not sent at all.
-	const requests = [];
-	for (const { itemIndex, prepared } of ready) {
-		if (Object.keys(prepared.body).length === 0) ledger.succeed(itemIndex, { jobId: prepared.jobId, updated: false, changes: {} });
-		else requests.push({ itemIndex, payload: prepared, idempotent: true });
+	const requests: Array<ItemRequest<Change>> = [];
+	for (const { itemIndex, value } of ready) {
+		if (Object.keys(value.body).length === 0) ledger.succeed(itemIndex, { jobId: value.jobId, updated: false, changes: {} });
+		else requests.push({ itemIndex, payload: value, idempotent: true });
 	}
 
 	if (requests.length > 0) {
-		const connection = await bigChangeConnection(this, (options.timeoutSeconds ?? REQUEST_DEFAULTS.timeoutSeconds) * 1000);
-		await sendPerItem<Change, ReadBack | undefined>(this, requests, options, {
+		const connection = await bigChangeConnection(this, settings.timeoutSeconds * 1000);
+		await sendPerItem<Change, ReadBack | undefined>(this, run, requests, settings, {
 			send: async ({ payload }, pacer) => {
 				await bigChangeRequest(this, connection, { method: 'PATCH', path: jobPath(payload.jobId), body: payload.body });
 				return readAfter ? await readBack(this, connection, payload.jobId, pacer) : undefined;
@@ -85,19 +75,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				} else {
 					const error = bigChangeError(node, read.error, { operation: 'get', itemIndex, jobId: payload.jobId, pastedToken: connection.pastedToken });
 					error.message = `Job ${payload.jobId} was updated, but reading it back failed: ${error.message.replace(/^Job \d+:? ?/, '').replace(/[.\s]+$/, '')}. The update itself was applied; running the item again is safe`;
-					ledger.fail(itemIndex, error);
+					ledger.fail(itemIndex, error, { jobId: payload.jobId, updated: true });
 				}
 			},
 			fail: ({ itemIndex, payload }, error) => {
-				ledger.fail(
-					itemIndex,
-					bigChangeError(node, error, { operation: 'update', itemIndex, jobId: payload.jobId, sent: payload.body, pastedToken: connection.pastedToken }),
-				);
+				const context = { operation: 'update' as const, itemIndex, jobId: payload.jobId, sent: payload.body, pastedToken: connection.pastedToken };
+				ledger.fail(itemIndex, bigChangeError(node, error, context), { jobId: payload.jobId });
 			},
 		});
 	}
-
-	const failure = ledger.firstFailure();
-	if (failure && !this.continueOnFail()) throw failure;
-	return ledger.toNodeOutput();
+	return run.finish();
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeValue, isEmpty, toId, toMinutes, toText, toUuid, type Conversion } from './values';
+import { describeValue, itemProblem, type ItemProblem } from '../../shared';
+import { isEmpty, toId, toMinutes, toText, toUuid, type Conversion } from './values';
 
 export type JobFieldName = 'plannedDuration' | 'description' | 'reference' | 'personId' | 'orderNumber';
 
@@ -165,4 +166,9 @@ export function buildCreateBody(input: CreateInput): BodyResult {
 	if (!custom.ok) return custom;
 	if (custom.list.length > 0) body.customFields = custom.list;
 	return { ok: true, body };
+}
+
+/** A refused item as the engine's ItemProblem: "Planned Duration (plannedDuration) must be …". */
+export function refusalProblem(refusal: Refusal): ItemProblem {
+	return itemProblem(`${refusal.field} ${refusal.problem}`, refusal.field);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 
-import { classifyFailure, inspectFailure, toNodeApiError, type StatusExplanations } from '../shared';
+import { inspectFailure, NotSent, toNodeApiError, type StatusExplanations } from '../../shared';
 
 export type JobOperation = 'update' | 'get' | 'create' | 'list';
 
@@ -73,15 +73,25 @@ function lockedFields(status: number, body: Bag, sent: IDataObject | undefined):
 	return { fields: fields.length > 0 ? fields : ['description'], keys: new Set() };
 }
 
+/** 401 and 403 concern the credential, not the job: the same words for every item of the run. */
+function accessMessage(status: number | undefined, context: Pick<FailureContext, 'operation' | 'pastedToken'>): string | undefined {
+	if (status === 401) {
+		return context.pastedToken
+			? 'BigChange refused the pasted bearer token (expired or revoked); paste a fresh token into the BigChange credential'
+			: "BigChange did not accept the access token even after n8n fetched a new one; check the credential's client ID, secret and Token URL";
+	}
+	if (status === 403) {
+		return `BigChange refused to let this API client ${VERB[context.operation]}: it needs the ${SCOPE[context.operation]} scope and access to this Customer ID. A BigChange administrator can grant them under API Key Management.`;
+	}
+	return undefined;
+}
+
 function ownMessage(status: number | undefined, body: unknown, context: FailureContext): string | undefined {
 	const subject = subjectOf(context);
 	switch (status) {
 		case 401:
-			return context.pastedToken
-				? `${subject}: BigChange refused the pasted bearer token (expired or revoked); paste a fresh token into the BigChange credential`
-				: `${subject}: BigChange did not accept the access token even after n8n fetched a new one; check the credential's client ID, secret and Token URL`;
 		case 403:
-			return `${subject}: BigChange refused to let this API client ${VERB[context.operation]}: it needs the ${SCOPE[context.operation]} scope and access to this Customer ID. A BigChange administrator can grant them under API Key Management.`;
+			return `${subject}: ${accessMessage(status, context)}`;
 		case 404:
 			return context.jobId === undefined
 				? undefined
@@ -103,10 +113,19 @@ function ownMessage(status: number | undefined, body: unknown, context: FailureC
 	}
 }
 
-/** A create that failed in a way that may still have created the job is worth saying so. */
-function createMayHaveLanded(error: unknown): boolean {
-	return !classifyFailure(error, { idempotent: false }).retry && classifyFailure(error, { idempotent: true }).retry;
+/**
+ * "Not sent, because …" in the words every node uses: it is about the run, not this job. When a
+ * 401 or 403 stopped the run, BigChange's reason is given in this node's words, not a bare status.
+ */
+function notSentError(node: INode, error: NotSent, context: FailureContext): NodeApiError {
+	const apiError = toNodeApiError(node, error, { itemIndex: context.itemIndex });
+	const reason = accessMessage(inspectFailure(error.reason).status, context);
+	if (reason !== undefined) apiError.message = `Not sent, because an earlier request of this run failed: ${reason}`;
+	return apiError;
 }
+
+/** A POST that may have created the job is never repeated; the shared words say so (toNodeApiError). */
+const CREATE_WRITE = { idempotent: false, vendor: 'BigChange', what: 'job' };
 
 /**
  * Any failed BigChange call as a NodeApiError whose message a person can act on: 403 names the
@@ -114,18 +133,15 @@ function createMayHaveLanded(error: unknown): boolean {
  * the server's own words. Secrets are scrubbed by toNodeApiError.
  */
 export function bigChangeError(node: INode, error: unknown, context: FailureContext): NodeApiError {
+	if (error instanceof NotSent) return notSentError(node, error, context);
 	const failure = inspectFailure(error);
 	let message = ownMessage(failure.status, failure.body, context);
-	if (context.operation === 'create' && createMayHaveLanded(error)) {
-		const base = message ?? toNodeApiError(node, error).message;
-		message = `${subjectOf(context)}: ${base}. BigChange may have created the job before the answer was lost, so it was not sent again; check BigChange before re-running this item`;
-	} else if (message === undefined && context.jobId !== undefined) {
-		message = `${subjectOf(context)}: ${toNodeApiError(node, error).message}`;
-	}
+	if (message === undefined && context.jobId !== undefined) message = `${subjectOf(context)}: ${toNodeApiError(node, error).message}`;
 	return toNodeApiError(node, error, {
 		itemIndex: context.itemIndex,
 		explanations: EXPLANATIONS,
 		action: context.jobId === undefined ? VERB[context.operation].replace(/s$/, '') : `${context.operation} job ${context.jobId}`,
 		message,
+		write: context.operation === 'create' ? CREATE_WRITE : undefined,
 	});
 }

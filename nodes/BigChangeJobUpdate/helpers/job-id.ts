@@ -1,5 +1,7 @@
 import type { INodeParameterResourceLocator } from 'n8n-workflow';
 
+import { describeValue } from '../../shared';
+
 /**
  * A link to a job in BigChange's web app. Two shapes are accepted: the classic app's
  * `https://<host>.bigchange.com/jobschedule.aspx?jobid=160109788` (seen in public integrations) and
@@ -26,9 +28,8 @@ function fromText(text: string): number | undefined {
  */
 export function readJobId(parameter: INodeParameterResourceLocator | string | number | null | undefined): JobIdReading {
 	const value = typeof parameter === 'object' && parameter !== null ? parameter.value : parameter;
-	if (value === undefined || value === null || value === '') return { ok: false, problem: 'Job ID is empty' };
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return { ok: false, problem: 'Job ID is empty' };
 	const jobId = typeof value === 'number' ? value : typeof value === 'string' ? fromText(value) : undefined;
 	if (jobId !== undefined && Number.isSafeInteger(jobId) && jobId >= 1) return { ok: true, jobId };
-	const shown = typeof value === 'string' ? `"${value.length > 80 ? `${value.slice(0, 79)}…` : value}"` : JSON.stringify(value);
-	return { ok: false, problem: `Job ID ${shown} is not a job number or a BigChange job link` };
+	return { ok: false, problem: `Job ID ${describeValue(value)} is not a job number or a BigChange job link` };
 }

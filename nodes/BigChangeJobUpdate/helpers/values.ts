@@ -1,3 +1,5 @@
+import { describeValue, parsePositiveInteger } from '../../shared';
+
 /**
  * Conversions from what a workflow hands over (often text from a spreadsheet) to what BigChange's
  * job fields accept, with the reason in words when a value does not fit. Empty values are decided
@@ -6,16 +8,8 @@
 export type Conversion<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const WHOLE = /^\d+$/;
+const ZERO = /^\s*0+\s*$/;
 const INT32_MAX = 2_147_483_647;
-
-export function describeValue(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 59)}…` : value}"`;
-	return String(value);
-}
 
 /** True for what a person means by "no value": nothing, null, or only spaces. */
 export function isEmpty(value: unknown): boolean {
@@ -28,20 +22,16 @@ export function toText(value: unknown): Conversion<string> {
 	return { ok: false, problem: `must be text, got ${describeValue(value)}` };
 }
 
-function toWhole(value: unknown, min: number, max: number): number | undefined {
-	const number = typeof value === 'number' ? value : typeof value === 'string' && WHOLE.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-	return Number.isInteger(number) && number >= min && number <= max ? number : undefined;
-}
-
 /** BigChange's plannedDuration is an int32 count of minutes. */
 export function toMinutes(value: unknown): Conversion<number> {
-	const minutes = toWhole(value, 0, INT32_MAX);
+	const whole = value === 0 || (typeof value === 'string' && ZERO.test(value)) ? 0 : parsePositiveInteger(value);
+	const minutes = whole !== undefined && whole <= INT32_MAX ? whole : undefined;
 	return minutes === undefined ? { ok: false, problem: `must be a whole number of minutes (0 or more), got ${describeValue(value)}` } : { ok: true, value: minutes };
 }
 
 /** IDs of job types, contacts and custom field definitions are int64, 1 or more. */
 export function toId(value: unknown): Conversion<number> {
-	const id = toWhole(value, 1, Number.MAX_SAFE_INTEGER);
+	const id = parsePositiveInteger(value);
 	return id === undefined ? { ok: false, problem: `must be a whole number (an ID), got ${describeValue(value)}` } : { ok: true, value: id };
 }
 
