@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { parsePositiveInteger } from '../../shared/item-problem';
 import { RequestPacer } from '../../shared/pacer';
 import { readRequestOptions, type RequestProfile, type RequestSettings } from '../../shared/request-options';
 
@@ -31,10 +32,9 @@ export type RunSettings = RequestSettings & ManySettings;
 
 export function readRunSettings(context: IExecuteFunctions): RunSettings {
 	const given = context.getNodeParameter('options', 0, {}) as IDataObject;
-	const chunkSize = typeof given.chunkSize === 'number' && given.chunkSize >= 1 ? Math.floor(given.chunkSize) : 1000;
 	return {
 		...readRequestOptions(given, OLC_REQUEST_PROFILE),
-		chunkSize,
+		chunkSize: parsePositiveInteger(given.chunkSize) ?? 1000,
 		onChunkFailure: given.onChunkFailure === 'failChunk' ? 'failChunk' : 'isolate',
 	};
 }
