@@ -1,6 +1,6 @@
 import { testCredential } from '../harness';
 import { createOlConnectSimulator, OLC_SIM_DEFAULTS, sampleJobs, type OlConnectSimulator, type OlConnectSimulatorOptions } from '../simulators/olconnect';
-import { CREDENTIAL_ID, dataRequests, expectEachItemOnce, logins, olcCredentialsHelper, runJobNode, type AuthMode } from './olconnect-fixture';
+import { CREDENTIAL_ID, dataRequests, expectEachItemOnce, logins, olcCredentialsHelper, runJobNode, descriptionOf, type AuthMode } from './olconnect-fixture';
 
 const D = OLC_SIM_DEFAULTS;
 
@@ -92,7 +92,7 @@ describe('OL Connect API credential and access errors', () => {
 					? 'Job 1001: OL Connect did not accept the user name or password set in the credential: check both'
 					: 'Job 1001: OL Connect refused access: the user needs the Data Handler role (ROLE_DATA) to read or change jobs (before Connect 2023.1 this also means the user name, password or session was not accepted)';
 			expect(run.errors[0].json.error).toBe(expected);
-			expect(run.errors[1].json.error).toMatch(/^Job 1002: not sent, because an earlier request of this run failed in a way that would repeat for every job: OL Connect/);
+			expect(run.errors[1].json.error).toMatch(/^Job 1002: Not sent, because an earlier request of this run failed: OL Connect/);
 			// One refused request, not three, and no pointless repeat of it: Basic has nothing to renew.
 			expect(dataRequests(sim)).toHaveLength(1);
 		});
@@ -102,10 +102,10 @@ describe('OL Connect API credential and access errors', () => {
 			const helper = olcCredentialsHelper(sim, 'basic', { username: D.monitorUsername, password: D.monitorPassword });
 			const run = await runJobNode({ sim, operation: 'getProperties', items: [{ jobId: 1001 }], credentialsHelper: helper });
 			expect(run.errors[0].json.error).toMatch(/^Job 1001: OL Connect refused access: the user needs the Data Handler role \(ROLE_DATA\)/);
-			expect(run.errors[0].error?.description).toContain(
+			expect(descriptionOf(run.errors[0])).toContain(
 				`The server said: User "${D.monitorUsername}" is not authorized to access this method: the Data Handler role is required.`,
 			);
-			expect(run.errors[0].error?.description).toContain('While trying to read the properties of job 1001.');
+			expect(descriptionOf(run.errors[0])).toContain('While trying to read the properties of job 1001.');
 		});
 
 		it('login mode with a role missing: one fresh login to rule out a stale token, then stops', async () => {
@@ -134,7 +134,7 @@ describe('OL Connect API credential and access errors', () => {
 			expect(run.errors[0].json.error).toBe(
 				'Job 1001: OL Connect refused the login of user "olc-user": check the user name and password (the server said: Server authentication has failed: invalid username or password.)',
 			);
-			expect(run.errors[19].json.error).toMatch(/^Job 1001: not sent, because an earlier request of this run failed in a way that would repeat for every job: OL Connect refused the login/);
+			expect(run.errors[19].json.error).toMatch(/^Job 1001: Not sent, because an earlier request of this run failed: OL Connect refused the login/);
 			expect(logins(sim)).toHaveLength(1);
 			expect(dataRequests(sim)).toHaveLength(0);
 		});
@@ -148,7 +148,7 @@ describe('OL Connect API credential and access errors', () => {
 			const run = await runJobNode({ sim, operation: 'getProperties', items: [{ jobId: 1001 }, { jobId: 1002 }, { jobId: 1003 }], credentialsHelper: helper });
 			expectEachItemOnce(run, 3);
 			expect(run.errors[0].json.error).toBe('Job 1001: the connection was refused: check the host and port, and that the server is running');
-			expect(run.errors[2].json.error).toMatch(/^Job 1003: not sent, because an earlier request .*: the connection was refused/);
+			expect(run.errors[2].json.error).toMatch(/^Job 1003: Not sent, because an earlier request .*: the connection was refused/);
 			expect(Date.now() - started).toBeLessThan(10_000);
 			await sim.start();
 		});
@@ -159,13 +159,13 @@ describe('OL Connect API credential and access errors', () => {
 			await start({ errorStyle: 'json' });
 			const json = await runJobNode({ sim, operation: 'getMetadata', items: [{ jobId: 5555 }] });
 			expect(json.errors[0].json.error).toBe('Job 5555: OL Connect has no job 5555');
-			expect(json.errors[0].error?.description).toContain('The server said: The specified Job passed into this method refers to a missing resource (parameter: 5555).');
+			expect(descriptionOf(json.errors[0])).toContain('The server said: The specified Job passed into this method refers to a missing resource (parameter: 5555).');
 			sim.settings.errorStyle = 'legacy';
 			const legacy = await runJobNode({ sim, operation: 'getMetadata', items: [{ jobId: 5555 }] });
 			expect(legacy.errors[0].json.error).toBe(
 				'Job 5555: OL Connect could not read the metadata of job 5555; the most common cause is that job 5555 does not exist (any more)',
 			);
-			expect(legacy.errors[0].error?.description).not.toContain('The server said');
+			expect(descriptionOf(legacy.errors[0])).not.toContain('The server said');
 			// A 500 is not retried: the same request would get the same answer.
 			expect(sim.requests('/entity/jobs/5555/metadata')).toHaveLength(2);
 		});

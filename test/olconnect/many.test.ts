@@ -1,6 +1,6 @@
 import type { TestCredentialsHelper } from '../harness';
 import { createOlConnectSimulator, manyJobs, sampleJobs, type OlConnectSimulator, type OlConnectSimulatorOptions } from '../simulators/olconnect';
-import { dataRequests, expectAuthOnEveryRequest, expectEachItemOnce, olcCredentialsHelper, runJobNode, type AuthMode } from './olconnect-fixture';
+import { dataRequests, expectAuthOnEveryRequest, expectEachItemOnce, olcCredentialsHelper, runJobNode, descriptionOf, type AuthMode } from './olconnect-fixture';
 
 const MANY = '/entity/jobs/properties';
 
@@ -147,8 +147,8 @@ describe('Update Properties of Many Jobs', () => {
 		expect(run.errors[0].json.error).toBe(
 			'Job 5: OL Connect could not update the properties of job 5; the most common cause is that job 5 does not exist (any more)',
 		);
-		expect(run.errors[0].error?.description).toMatch(/^HTTP 500: .*Found by sending the jobs of a failed request again in smaller parts/);
-		expect(run.errors[0].error?.description).not.toMatch(/The server said/);
+		expect(descriptionOf(run.errors[0])).toMatch(/^HTTP 500: .*Found by sending the jobs of a failed request again in smaller parts/);
+		expect(descriptionOf(run.errors[0])).not.toMatch(/The server said/);
 		for (const n of [0, 4, 6, 49, 51, 63]) expect(sim.job(100_000 + n).properties[0]).toEqual({ name: 'status', value: 'mailed' });
 		// 1 + 2 + 4 + … halvings down to the two culprits: far fewer than one request per job.
 		const puts = sim.requests(MANY, 'PUT');
@@ -185,7 +185,7 @@ describe('Update Properties of Many Jobs', () => {
 		});
 		expectEachItemOnce(run, 30);
 		expect(run.errors[0].json.error).toBe('Job 100000: OL Connect did not accept the user name or password set in the credential: check both');
-		expect(run.errors[29].json.error).toMatch(/^Job 100029: not sent, because an earlier request of this run failed/);
+		expect(run.errors[29].json.error).toMatch(/^Job 100029: Not sent, because an earlier request of this run failed/);
 		expect(dataRequests(sim)).toHaveLength(1);
 	});
 

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { OlConnectApi } from '../../credentials/OlConnectApi.credentials';
 import { OlConnectJobEntity } from '../../nodes/OlConnectJobEntity/OlConnectJobEntity.node';
@@ -74,4 +74,9 @@ export function expectAuthOnEveryRequest(sim: OlConnectSimulator, mode: AuthMode
 		}
 	}
 	expect(logins(sim)).toHaveLength(mode === 'login' ? 1 : 0);
+}
+
+/** A failed item's description (what n8n shows under its message), from its `details`. */
+export function descriptionOf(item: INodeExecutionData): string {
+	return String((item.json.details as IDataObject | undefined)?.description ?? '');
 }

@@ -1,5 +1,5 @@
 import { createOlConnectSimulator, sampleJobs, type OlConnectSimulator } from '../simulators/olconnect';
-import { dataRequests, expectEachItemOnce, runJobNode } from './olconnect-fixture';
+import { dataRequests, expectEachItemOnce, runJobNode, descriptionOf } from './olconnect-fixture';
 
 const isGet = (req: { method: string }) => req.method === 'GET';
 
@@ -28,7 +28,7 @@ describe('OL Connect Job Entity under server faults', () => {
 		sim.server.faults.nonJsonNext(4, { status: 502, match: isGet });
 		const run = await runJobNode({ sim, operation: 'getMetadata', items: [{ jobId: 1001 }] });
 		expect(run.errors[0].json.error).toBe('Job 1001: the server answered with an HTML page (status 502)');
-		expect(run.errors[0].error?.description).toContain('HTTP 502: a gateway in front of the server got no valid answer');
+		expect(descriptionOf(run.errors[0])).toContain('HTTP 502: a gateway in front of the server got no valid answer');
 		expect(dataRequests(sim)).toHaveLength(4);
 	}, 20_000);
 

@@ -133,7 +133,7 @@ describe('OL Connect Job Entity: bad input is stopped before anything is sent', 
 		['12.5', '"12.5"'],
 		[-4, '-4'],
 		[0, '0'],
-		[undefined, 'nothing (the value is empty or the field is missing)'],
+		[undefined, 'nothing'],
 	])('job ID %p is refused by name', async (jobId, shown) => {
 		const run = await runWith({
 			sim,
@@ -168,7 +168,7 @@ describe('OL Connect Job Entity: bad input is stopped before anything is sent', 
 			items: [{ jobId: 1001 }, { jobId: 'abc' }],
 			settings: { onError: 'stopWorkflow' },
 		});
-		expect(run.nodeError?.message).toBe('Item 1: "Job ID" must be a positive whole number such as 12345, got "abc"');
+		expect(run.nodeError?.message).toBe('1 of 2 items is invalid (item 1): Item 1: "Job ID" must be a positive whole number such as 12345, got "abc"');
 		expect(sim.server.log).toHaveLength(0);
 	});
 

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ItemParameter } from '../../shared/item-parameter';
-import { parseJobId, type Checked } from './job-id';
+import { itemProblem, type ItemProblem } from '../../shared/item-problem';
+import { parseJobId } from './job-id';
 import { asNameValueList, type NameValue } from './name-value';
 
 /** The address answered, but not the way the Job Entity service does: most likely the wrong server. */
@@ -29,10 +30,10 @@ export function confirmUpdated(body: unknown, what: string): void {
 }
 
 /** The `prepare` of operations that need nothing but the job ID. */
-export function jobIdOnly(context: IExecuteFunctions): (itemIndex: number, item: INodeExecutionData) => Checked<{ jobId: number; input: undefined }> {
+export function jobIdOnly(context: IExecuteFunctions): (itemIndex: number, item: INodeExecutionData) => { jobId: number; input: undefined } | ItemProblem {
 	const jobId = new ItemParameter(context, context.getNode(), 'jobId');
 	return (itemIndex, item) => {
 		const parsed = parseJobId(jobId.value(itemIndex, item));
-		return 'problem' in parsed ? parsed : { ok: { jobId: parsed.ok, input: undefined } };
+		return 'problem' in parsed ? itemProblem(parsed.problem, jobId.field ?? 'jobId') : { jobId: parsed.ok, input: undefined };
 	};
 }

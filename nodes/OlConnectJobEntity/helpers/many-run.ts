@@ -1,45 +1,45 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { dispatchBatches, type Batch } from '../../shared/dispatch';
-import type { ItemLedger } from '../../shared/ledger';
+import type { ItemRun } from '../../shared/item-run';
+import type { RequestPacer } from '../../shared/pacer';
 import { olcApiError } from '../transport/errors';
 import type { OlcConnection } from '../transport';
 import type { JobUpdate } from './many-jobs';
-import { pacerFor, type ManyOptions } from './options';
-import { RunGuard, type Guarded } from './run-guard';
+import { answerOrRefusal, type Answer } from './refusal';
+import { pacerFor, type RunSettings } from './request-profile';
 
-export type Outcome = Guarded<unknown>;
+export type Outcome = Answer<unknown>;
 
-/** One run of Update Properties of Many Jobs: its ledger, connection, options and guard. */
+/** One run of Update Properties of Many Jobs: its items, settings and connection, one pace for all its requests. */
 export class ManyJobsRun {
-	readonly guard = new RunGuard();
+	private readonly pacer: RequestPacer;
 
 	constructor(
 		readonly context: IExecuteFunctions,
-		readonly node: INode,
-		readonly ledger: ItemLedger,
-		readonly options: ManyOptions,
+		readonly run: ItemRun,
+		readonly settings: RunSettings,
 		readonly connection: OlcConnection,
-	) {}
+	) {
+		this.pacer = pacerFor(settings);
+	}
 
 	/** Fails every item naming `job`, in the node's words (`message`) or the status's. */
 	failJob(job: JobUpdate, error: unknown, action: string, words: { message?: string; note?: string } = {}): void {
 		for (const itemIndex of job.itemIndexes) {
-			this.ledger.fail(
+			const apiError = olcApiError(this.run.node, error, {
 				itemIndex,
-				olcApiError(this.node, error, {
-					itemIndex,
-					jobId: job.jobId,
-					action,
-					authMode: this.connection.authMode,
-					secrets: this.connection.secrets,
-					...words,
-				}),
-			);
+				jobId: job.jobId,
+				action,
+				authMode: this.connection.authMode,
+				secrets: this.connection.secrets,
+				...words,
+			});
+			this.run.ledger.fail(itemIndex, apiError, { jobId: job.jobId });
 		}
 	}
 
-	/** Sends the batches with the run's concurrency, pace, retries and guard. */
+	/** Sends the batches with the run's concurrency, pace, retries and stop rule. */
 	async dispatch<P>(
 		batches: Array<Batch<P>>,
 		handlers: {
@@ -51,20 +51,19 @@ export class ManyJobsRun {
 			firstAlone?: boolean;
 		},
 	): Promise<void> {
+		const { refuses } = handlers;
 		await dispatchBatches<P, Outcome>(batches, {
-			concurrency: this.options.concurrency,
+			// As for single jobs (see runPerJob): n8n renews an expired session per request, so each
+			// lane may log in once when the session expires mid-run.
+			concurrency: this.settings.concurrency,
 			firstAlone: handlers.firstAlone,
-			pacer: pacerFor(this.options),
+			pacer: this.pacer,
 			signal: this.context.getExecutionCancelSignal?.(),
-			send: async ({ payload }) => {
-				const refuses = handlers.refuses;
-				return await this.guard.call(async () => await handlers.send(payload), refuses && ((error) => refuses(payload, error)));
-			},
+			stop: this.run.stop,
+			send: async ({ payload }) =>
+				await answerOrRefusal(async () => await handlers.send(payload), refuses && ((error) => refuses(payload, error))),
 			settle: ({ payload }, outcome) => handlers.settle(payload, outcome),
-			fail: ({ payload }, error) => {
-				this.guard.failed(error);
-				handlers.fail(payload, error);
-			},
+			fail: ({ payload }, error) => handlers.fail(payload, error),
 		});
 	}
 }

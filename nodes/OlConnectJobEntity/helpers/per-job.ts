@@ -1,12 +1,13 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { dispatchBatches, type Batch } from '../../shared/dispatch';
-import { ItemLedger } from '../../shared/ledger';
+import { dispatchBatches } from '../../shared/dispatch';
+import type { ItemProblem } from '../../shared/item-problem';
+import { ItemRun } from '../../shared/item-run';
 import { olcApiError } from '../transport/errors';
 import { olcConnection, type OlcConnection } from '../transport';
-import type { Checked } from './job-id';
-import { RunGuard, type Guarded } from './run-guard';
-import { pacerFor, readOptions } from './options';
+import { answerOrRefusal, type Answer } from './refusal';
+import { pacerFor, readRunSettings } from './request-profile';
+import { SplitOutput } from './split-output';
 
 export interface JobTask<T> {
 	itemIndex: number;
@@ -15,78 +16,58 @@ export interface JobTask<T> {
 }
 
 export interface PerJobSpec<T> {
+	/** What a success means, for the Stop Workflow summary: "read from OL Connect". */
+	succeeded: string;
+	/** Reads only: Retry On Fail may run them again as they are (see ItemRunOptions.readOnly). */
+	readOnly: boolean;
 	/** Reads and checks what one item asks for; a problem is reported before anything is sent. */
-	prepare(itemIndex: number, item: INodeExecutionData): Checked<{ jobId: number; input: T }>;
+	prepare(itemIndex: number, item: INodeExecutionData): { jobId: number; input: T } | ItemProblem;
 	/** "read the properties of job 12", for messages. */
 	action(jobId: number): string;
 	/** The requests for one job; an array result becomes one output item per entry, so it must not be empty (an empty one would lose the input item). */
 	perform(task: JobTask<T>, connection: OlcConnection): Promise<IDataObject | IDataObject[]>;
 }
 
-type Outcome = Guarded<IDataObject | IDataObject[]>;
-
 /**
  * Runs an operation that makes one call (or one read-then-write) per job: every item is checked
  * first, then the jobs go several at once, and every input item comes out exactly once.
  */
 export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<T>): Promise<INodeExecutionData[][]> {
-	const items = context.getInputData();
-	const node = context.getNode();
-	const ledger = new ItemLedger(items.length, node);
-	const options = readOptions(context);
+	const run = ItemRun.start(context, { succeeded: spec.succeeded, readOnly: spec.readOnly });
+	const settings = readRunSettings(context);
+	const tasks = run.check((itemIndex, item) => spec.prepare(itemIndex, item));
+	const connection = await olcConnection(context, settings.timeoutSeconds * 1000);
+	const splits = new SplitOutput();
+	const fail = (task: JobTask<T>, error: unknown) =>
+		run.ledger.fail(
+			task.itemIndex,
+			olcApiError(run.node, error, {
+				itemIndex: task.itemIndex,
+				jobId: task.jobId,
+				action: spec.action(task.jobId),
+				authMode: connection.authMode,
+				secrets: connection.secrets,
+			}),
+			{ jobId: task.jobId },
+		);
 
-	const batches: Array<Batch<JobTask<T>>> = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		let prepared: Checked<{ jobId: number; input: T }>;
-		try {
-			prepared = spec.prepare(itemIndex, items[itemIndex]);
-		} catch (error) {
-			prepared = { problem: (error as Error).message };
-		}
-		if ('problem' in prepared) {
-			ledger.fail(itemIndex, new NodeOperationError(node, `Item ${itemIndex}: ${prepared.problem}`, { itemIndex, description: 'Nothing was sent for this item.' }));
-			continue;
-		}
-		batches.push({ itemIndexes: [itemIndex], payload: { itemIndex, ...prepared.ok }, idempotent: true });
-	}
-	const invalid = ledger.firstFailure();
-	if (invalid && !context.continueOnFail()) throw invalid;
-
-	const connection = await olcConnection(context, options.timeoutSeconds * 1000);
-	const splits = new Map<number, IDataObject[]>();
-	const guard = new RunGuard();
-	const failure = (task: JobTask<T>, error: unknown) =>
-		olcApiError(node, error, {
-			itemIndex: task.itemIndex,
-			jobId: task.jobId,
-			action: spec.action(task.jobId),
-			authMode: connection.authMode,
-			secrets: connection.secrets,
-		});
-
-	await dispatchBatches<JobTask<T>, Outcome>(batches, {
-		concurrency: options.concurrency,
-		pacer: pacerFor(options),
-		signal: context.getExecutionCancelSignal?.(),
-		send: async ({ payload }) => await guard.call(async () => await spec.perform(payload, connection)),
-		settle: ({ payload }, outcome) => {
-			if ('refused' in outcome) {
-				ledger.fail(payload.itemIndex, failure(payload, outcome.refused));
-				return;
-			}
-			const { value } = outcome;
-			if (Array.isArray(value)) splits.set(payload.itemIndex, value);
-			ledger.succeed(payload.itemIndex, Array.isArray(value) ? {} : value);
+	await dispatchBatches<JobTask<T>, Answer<IDataObject | IDataObject[]>>(
+		tasks.map(({ itemIndex, value }) => ({ itemIndexes: [itemIndex], payload: { itemIndex, ...value }, idempotent: true })),
+		{
+			// n8n renews an expired session inside each request (on a 401 it logs in and repeats that
+			// request once), so one lane cannot hold the others during a renewal: a session that expires
+			// mid-run costs at most one login per lane, never one per job.
+			concurrency: settings.concurrency,
+			pacer: pacerFor(settings),
+			signal: context.getExecutionCancelSignal?.(),
+			stop: run.stop,
+			send: async ({ payload }) => await answerOrRefusal(async () => await spec.perform(payload, connection)),
+			settle: ({ payload }, answer) => {
+				if ('refused' in answer) fail(payload, answer.refused);
+				else splits.succeed(run.ledger, payload.itemIndex, answer.value);
+			},
+			fail: ({ payload }, error) => fail(payload, error),
 		},
-		fail: ({ payload }, error) => {
-			guard.failed(error);
-			ledger.fail(payload.itemIndex, failure(payload, error));
-		},
-	});
-
-	const first = ledger.firstFailure();
-	if (first && !context.continueOnFail()) throw first;
-	const [output] = ledger.toNodeOutput();
-	if (splits.size === 0) return [output];
-	return [output.flatMap((item, index) => splits.get(index)?.map((json) => ({ json, pairedItem: { item: index } })) ?? [item])];
+	);
+	return splits.expand(run.finish());
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
-import type { Checked } from './job-id';
+import type { Checked } from './checked';
 import type { PropertyChange } from './name-value';
 import { toWireValue } from './wire-value';
 
@@ -81,7 +81,7 @@ function fromObject(json: IDataObject, leaveOut: ReadonlySet<string>): Checked<P
 export class PropertyInput {
 	private readonly source: PropertiesSource;
 	private readonly fixed: DefinedProperty[] | undefined;
-	private readonly field: string;
+	private readonly holder: string;
 	private readonly leaveOut: Set<string>;
 
 	constructor(
@@ -92,10 +92,15 @@ export class PropertyInput {
 		this.source = context.getNodeParameter('propertiesSource', 0, 'define') as PropertiesSource;
 		const raw = (node.parameters.properties as IDataObject | undefined)?.property;
 		this.fixed = this.source === 'define' && !hasExpression(raw) ? (context.getNodeParameter(DEFINED, 0, []) as DefinedProperty[]) : undefined;
-		this.field = this.source === 'field' ? String(context.getNodeParameter('inputField', 0, 'properties')).trim() : '';
+		this.holder = this.source === 'field' ? String(context.getNodeParameter('inputField', 0, 'properties')).trim() : '';
 		const named = this.source === 'fields' ? String(context.getNodeParameter('fieldsToLeaveOut', 0, '')) : '';
 		this.leaveOut = new Set(named.split(',').map((name) => name.trim()).filter(Boolean));
 		if (jobIdField !== undefined) this.leaveOut.add(jobIdField);
+	}
+
+	/** The input field a problem is about, for the failed item's `details.field`: the holder field, if one is read. */
+	get field(): string | undefined {
+		return this.source === 'field' ? this.holder : undefined;
 	}
 
 	read(itemIndex: number, item: INodeExecutionData): Checked<PropertyChange[]> {
@@ -107,7 +112,7 @@ export class PropertyInput {
 
 	private changes(itemIndex: number, item: INodeExecutionData): Checked<PropertyChange[]> {
 		if (this.source === 'fields') return fromObject(item.json, this.leaveOut);
-		if (this.source === 'field') return fromHolder(item.json[this.field], this.field);
+		if (this.source === 'field') return fromHolder(item.json[this.holder], this.holder);
 		const defined = this.fixed ?? (this.context.getNodeParameter(DEFINED, itemIndex, []) as DefinedProperty[]);
 		const changes: PropertyChange[] = [];
 		for (const [position, entry] of defined.entries()) {
@@ -120,7 +125,7 @@ export class PropertyInput {
 
 	private emptyProblem(): string {
 		if (this.source === 'fields') return 'the item has no fields to set as properties (besides the job ID)';
-		if (this.source === 'field') return `the field "${this.field}" holds no properties`;
+		if (this.source === 'field') return `the field "${this.holder}" holds no properties`;
 		return 'no properties to set: add at least one under "Properties"';
 	}
 }

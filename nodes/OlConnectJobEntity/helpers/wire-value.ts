@@ -1,4 +1,4 @@
-import type { Checked } from './job-id';
+import type { Checked } from './checked';
 
 interface LuxonLike {
 	toISO(): string | null;

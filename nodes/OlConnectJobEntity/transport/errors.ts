@@ -5,7 +5,7 @@ import { toNodeApiError } from '../../shared/errors';
 import { explainStatus, type StatusExplanations } from '../../shared/explanations';
 import { inspectFailure } from '../../shared/failure';
 import { scrubText, scrubValue } from '../../shared/scrub';
-import { NotSent } from '../helpers/run-guard';
+import { NotSent } from '../../shared/run-stop';
 import type { AuthMode } from './connection';
 
 /** What each status means on a Connect Server, for the error's description. */
@@ -61,13 +61,11 @@ function ownWords(status: number | undefined, context: OlcErrorContext): string 
 }
 
 /**
- * A NodeApiError for one job, in words a workflow builder can act on. Whatever the server said,
- * in the 2023.1+ JSON Error or as older plain text, is kept in the description; an empty body
- * (older servers) adds nothing there.
+ * The failure in the node's words, without the job in front: what the server said, in the 2023.1+
+ * JSON Error or as older plain text, is kept in the description; an empty body (older servers)
+ * adds nothing there.
  */
-export function olcApiError(node: INode, thrown: unknown, context: OlcErrorContext): NodeApiError {
-	const notSent = thrown instanceof NotSent;
-	const error = notSent ? thrown.refusal : thrown;
+function describeFailure(node: INode, error: unknown, context: OlcErrorContext): NodeApiError {
 	const failure = inspectFailure(error);
 	const own = context.message ?? ownWords(failure.status, context);
 	const apiError = toNodeApiError(node, error, {
@@ -77,9 +75,7 @@ export function olcApiError(node: INode, thrown: unknown, context: OlcErrorConte
 		message: own,
 		secrets: context.secrets,
 	});
-	const words = own === undefined ? tidy(apiError.message) : apiError.message;
-	apiError.message = `Job ${context.jobId}: ${notSent ? `not sent, because an earlier request of this run failed in a way that would repeat for every job: ${words}` : words}`;
-	const note = notSent ? 'The remaining jobs were not tried: the same failure would repeat for each of them.' : context.note;
+	if (own === undefined) apiError.message = tidy(apiError.message);
 	if (own !== undefined && failure.status !== undefined) {
 		const reading = readErrorBody(scrubValue(failure.body, context.secrets), { status: failure.status, contentType: failure.headers['content-type'] });
 		const said = reading?.message === undefined ? undefined : tidy(scrubText(reading.message, context.secrets));
@@ -87,12 +83,29 @@ export function olcApiError(node: INode, thrown: unknown, context: OlcErrorConte
 			`HTTP ${failure.status}: ${explainStatus(failure.status, OLC_EXPLANATIONS)}.`,
 			said === undefined ? undefined : `The server said: ${said}.`,
 			`While trying to ${context.action}.`,
-			note,
+			context.note,
 		]
 			.filter(Boolean)
 			.join(' ');
-	} else if (note) {
-		apiError.description = [apiError.description, note].filter(Boolean).join(' ');
+	} else if (context.note) {
+		apiError.description = [apiError.description, context.note].filter(Boolean).join(' ');
 	}
+	return apiError;
+}
+
+/**
+ * A NodeApiError for one job, in words a workflow builder can act on, starting with the job. A job
+ * the run's stop rule held back (NotSent) names the failure that stopped the run, in the same
+ * words as the job that met it.
+ */
+export function olcApiError(node: INode, thrown: unknown, context: OlcErrorContext): NodeApiError {
+	if (!(thrown instanceof NotSent)) {
+		const apiError = describeFailure(node, thrown, context);
+		apiError.message = `Job ${context.jobId}: ${apiError.message}`;
+		return apiError;
+	}
+	const apiError = toNodeApiError(node, thrown, { itemIndex: context.itemIndex, action: context.action, secrets: context.secrets });
+	const reason = describeFailure(node, thrown.reason, { ...context, message: undefined, note: undefined });
+	apiError.message = `Job ${context.jobId}: Not sent, because an earlier request of this run failed: ${reason.message}`;
 	return apiError;
 }

@@ -1,13 +1,18 @@
-import { UserError, type ICredentialDataDecryptedObject, type IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { CredentialRefused } from '../../shared/credential-refused';
 import { readErrorBody } from '../../shared/error-body';
 import { explainNetworkCode } from '../../shared/explanations';
 import { inspectFailure } from '../../shared/failure';
 import { scrubText } from '../../shared/scrub';
 import { basicHeader, restRoot } from './connection';
 
-/** A failed login: it fails every request of the run the same way, so the node stops after the first. */
-export class OlcLoginError extends UserError {}
+/**
+ * A failed login. Every request of the run would log in the same way and fail the same way, so it
+ * is a CredentialRefused: the shared stop rule (RunStop) then sends nothing more after the first,
+ * and no further login is tried (a server may lock an account after a few wrong passwords).
+ */
+export class OlcLoginError extends CredentialRefused {}
 
 function failureMessage(error: unknown, credentials: ICredentialDataDecryptedObject, url: string): string {
 	const failure = inspectFailure(error);

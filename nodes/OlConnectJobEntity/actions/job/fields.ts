@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptionProperties } from '../../../shared/request-options';
+import { OLC_REQUEST_PROFILE } from '../../helpers/request-profile';
+
 export const show = (...operations: string[]) => ({ show: { resource: ['job'], operation: operations } });
 
 export function jobIdField(...operations: string[]): INodeProperties {
@@ -134,32 +137,7 @@ export function updateFields(noun: string, ...operations: string[]): INodeProper
 	];
 }
 
-const commonOptions: INodeProperties[] = [
-	{
-		displayName: 'Parallel Requests',
-		name: 'concurrency',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 20 },
-		default: 4,
-		description: 'How many requests may be in flight at once. OL Connect runs on your own server; lower this if it is busy.',
-	},
-	{
-		displayName: 'Requests per Second',
-		name: 'requestsPerSecond',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'Client-side pace to spare a busy server. 0 means no limit (OL Connect publishes none).',
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'timeoutSeconds',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 60,
-		description: 'How long to wait for one request',
-	},
-];
+const commonOptions: INodeProperties[] = requestOptionProperties(OLC_REQUEST_PROFILE);
 
 export function optionsField(...operations: string[]): INodeProperties {
 	return {

@@ -15,6 +15,8 @@ interface ContentItemIdentifier {
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const split = this.getNodeParameter('splitIntoItems', 0, false) as boolean;
 	return await runPerJob(this, {
+		succeeded: 'read from OL Connect',
+		readOnly: true,
 		prepare: jobIdOnly(this),
 		action: (jobId) => `read the content items of job ${jobId}`,
 		perform: async ({ jobId }, connection) => {

@@ -10,6 +10,8 @@ export const description: INodeProperties[] = [jobIdField('getJobSegments'), spl
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const split = this.getNodeParameter('splitIntoItems', 0, false) as boolean;
 	return await runPerJob(this, {
+		succeeded: 'read from OL Connect',
+		readOnly: true,
 		prepare: jobIdOnly(this),
 		action: (jobId) => `read the segments of job ${jobId}`,
 		perform: async ({ jobId }, connection) => {

@@ -9,6 +9,8 @@ import { getList, type ListKind } from '../../transport';
 export async function readList(context: IExecuteFunctions, kind: ListKind): Promise<INodeExecutionData[][]> {
 	const simplified = context.getNodeParameter('outputFormat', 0, 'simplified') === 'simplified';
 	return await runPerJob(context, {
+		succeeded: 'read from OL Connect',
+		readOnly: true,
 		prepare: jobIdOnly(context),
 		action: (jobId) => `read the ${kind} of job ${jobId}`,
 		perform: async ({ jobId }, connection) => {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { confirmUpdated, nameValuesOf } from '../../helpers/answers';
 import { ItemParameter } from '../../../shared/item-parameter';
+import { itemProblem } from '../../../shared/item-problem';
 import { parseJobId } from '../../helpers/job-id';
 import { applyChanges, simplify, type PropertyChange } from '../../helpers/name-value';
 import { runPerJob } from '../../helpers/per-job';
@@ -19,11 +20,13 @@ export async function updateList(context: IExecuteFunctions, kind: ListKind): Pr
 	const input = new PropertyInput(context, node, jobId.field);
 	const merge = context.getNodeParameter('updateMode', 0, 'merge') === 'merge';
 	return await runPerJob<PropertyChange[]>(context, {
+		succeeded: 'updated in OL Connect',
+		readOnly: false,
 		prepare: (itemIndex, item) => {
 			const id = parseJobId(jobId.value(itemIndex, item));
-			if ('problem' in id) return id;
+			if ('problem' in id) return itemProblem(id.problem, jobId.field ?? 'jobId');
 			const changes = input.read(itemIndex, item);
-			return 'problem' in changes ? changes : { ok: { jobId: id.ok, input: changes.ok } };
+			return 'problem' in changes ? itemProblem(changes.problem, input.field) : { jobId: id.ok, input: changes.ok };
 		},
 		action: (id) => `update the ${kind} of job ${id}`,
 		perform: async ({ jobId: id, input: changes }, connection) => {

@@ -2,13 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { chunk } from '../../../shared/chunk';
 import type { Batch } from '../../../shared/dispatch';
-import { ItemLedger } from '../../../shared/ledger';
+import { ItemRun } from '../../../shared/item-run';
+import type { ItemLedger } from '../../../shared/ledger';
 import { nameValuesOf } from '../../helpers/answers';
 import { gatherJobs } from '../../helpers/many-gather';
 import { namedJob, narrowDown, refusedForAJob, toBatch, type ChunkPayload, type JobUpdate } from '../../helpers/many-jobs';
 import { ManyJobsRun } from '../../helpers/many-run';
 import { applyChanges, simplify } from '../../helpers/name-value';
-import { readOptions } from '../../helpers/options';
+import { readRunSettings } from '../../helpers/request-profile';
 import { getList, olcConnection, putManyProperties } from '../../transport';
 import { jobIdField, updateFields } from './fields';
 
@@ -48,7 +49,7 @@ function refusalReason(jobs: JobUpdate[], error: unknown): string {
  * or failed whole if the user asked so. Merge and Replace All both come here.
  */
 function refused(run: ManyJobsRun, { jobs, isolating }: ChunkPayload, error: unknown): Array<Batch<ChunkPayload>> {
-	if (run.options.onChunkFailure === 'failChunk' && jobs.length > 1) {
+	if (run.settings.onChunkFailure === 'failChunk' && jobs.length > 1) {
 		const message = `OL Connect refused a request updating ${jobs.length} jobs (${jobs[0].jobId} to ${jobs[jobs.length - 1].jobId}) ${refusalReason(jobs, error)}; this job may not be the cause and may or may not have been updated ('On a Failed Request' fails the whole request)`;
 		for (const job of jobs) run.failJob(job, error, writeAction(job), { message });
 		return [];
@@ -67,7 +68,7 @@ function refused(run: ManyJobsRun, { jobs, isolating }: ChunkPayload, error: unk
 /** Sends the lists in chunks, round after round until no chunk is left to narrow down; returns the jobs updated. */
 async function writeChunks(run: ManyJobsRun, jobs: JobUpdate[]): Promise<JobUpdate[]> {
 	const updated: JobUpdate[] = [];
-	let round = chunk(jobs, run.options.chunkSize).map((part) => toBatch(part, false));
+	let round = chunk(jobs, run.settings.chunkSize).map((part) => toBatch(part, false));
 	while (round.length > 0) {
 		const next: Array<Batch<ChunkPayload>> = [];
 		await run.dispatch(round, {
@@ -102,21 +103,15 @@ function succeed(ledger: ItemLedger, job: JobUpdate): void {
  * last answer, so a lane goes on to its next request at once.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
-	const options = readOptions(this);
+	const run = ItemRun.start(this, { succeeded: 'updated in OL Connect' });
+	const settings = readRunSettings(this);
 	const merge = this.getNodeParameter('updateMode', 0, 'merge') === 'merge';
-	const ledger = new ItemLedger(this.getInputData().length, node);
-	const jobs = gatherJobs(this, node, ledger);
-	const invalid = ledger.firstFailure();
-	if (invalid && !this.continueOnFail()) throw invalid;
+	const jobs = gatherJobs(this, run);
 
-	const run = new ManyJobsRun(this, node, ledger, options, await olcConnection(this, options.timeoutSeconds * 1000));
+	const many = new ManyJobsRun(this, run, settings, await olcConnection(this, settings.timeoutSeconds * 1000));
 	let ready = [...jobs.values()];
-	if (merge) ready = await readCurrent(run, ready);
+	if (merge) ready = await readCurrent(many, ready);
 	for (const job of ready) job.entry = { id: job.jobId, properties: applyChanges(merge ? (job.entry?.properties ?? []) : [], job.changes) };
-	for (const job of await writeChunks(run, ready)) succeed(ledger, job);
-
-	const failure = ledger.firstFailure();
-	if (failure && !this.continueOnFail()) throw failure;
-	return ledger.toNodeOutput();
+	for (const job of await writeChunks(many, ready)) succeed(run.ledger, job);
+	return run.finish();
 }
