@@ -1,5 +1,5 @@
-import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/entries';
-import { recordFailureText, validationDetails } from '../../../nodes/RightslineCharTypeBatch/messages';
+import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/helpers/entries';
+import { recordFailureText, validationDetails } from '../../../nodes/RightslineCharTypeBatch/transport/errors';
 
 function entry(method: string, charType = 4): Entry {
 	const built = buildEntry({ itemIndex: 0, method, kind: 'record', charType, record: { id: 55, actionId: 1, template: { templateId: 1 } } });

@@ -1,5 +1,5 @@
-import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/entries';
-import { packBatches } from '../../../nodes/RightslineCharTypeBatch/packing';
+import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/helpers/entries';
+import { packBatches } from '../../../nodes/RightslineCharTypeBatch/helpers/packing';
 
 function entry(itemIndex: number, method: string, charType: number | 'relationship'): Entry {
 	const built = buildEntry(

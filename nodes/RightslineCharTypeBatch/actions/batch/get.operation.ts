@@ -5,10 +5,10 @@ import { ItemLedger } from '../../../shared/ledger';
 import { RequestPacer } from '../../../shared/pacer';
 import { runConcurrently } from '../../../shared/pool';
 import { withRetry } from '../../../shared/retry';
-import type { Entry } from '../../entries';
-import type { BatchAnswer } from '../../results';
-import { entryOutcome, isErrorStatus, isFinalStatus, readFinalBatch } from '../../settle';
-import { inSubmitOrder, submittedEntry, UNKNOWN_CHAR_TYPE } from '../../submitted-entry';
+import type { Entry } from '../../helpers/entries';
+import type { BatchAnswer } from '../../helpers/results';
+import { entryOutcome, isErrorStatus, isFinalStatus, readFinalBatch } from '../../helpers/settle';
+import { inSubmitOrder, submittedEntry, UNKNOWN_CHAR_TYPE } from '../../helpers/submitted-entry';
 import { rightslineError } from '../../transport/errors';
 import { getBatch, rightslineConnection } from '../../transport/requests';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CHAR_TYPE_OPTIONS } from '../../char-types';
+import { CHAR_TYPE_OPTIONS } from '../../helpers/char-types';
 
 const show = { show: { resource: ['batch'], operation: ['submit'] } };
 

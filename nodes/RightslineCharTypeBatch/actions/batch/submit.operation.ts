@@ -1,9 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { ItemLedger } from '../../../shared/ledger';
-import { buildEntry, type Entry } from '../../entries';
-import { MAX_BATCH_SIZE, packBatches } from '../../packing';
-import { SubmitRunner } from '../../submit-runner';
+import { buildEntry, type Entry } from '../../helpers/entries';
+import { MAX_BATCH_SIZE, packBatches } from '../../helpers/packing';
+import { SubmitRunner } from '../../helpers/submit-runner';
 import { rightslineConnection } from '../../transport/requests';
 
 export { submitDescription as description } from './submit.description';

@@ -1,15 +1,15 @@
 import { NodeApiError, NodeOperationError, sleep, type IExecuteFunctions, type INode, type JsonObject } from 'n8n-workflow';
 
-import { classifyFailure } from '../shared/classify';
-import { inspectFailure } from '../shared/failure';
-import type { ItemLedger } from '../shared/ledger';
-import { RequestPacer } from '../shared/pacer';
-import { withRetry } from '../shared/retry';
+import { classifyFailure } from '../../shared/classify';
+import { inspectFailure } from '../../shared/failure';
+import type { ItemLedger } from '../../shared/ledger';
+import { RequestPacer } from '../../shared/pacer';
+import { withRetry } from '../../shared/retry';
 import type { PackedBatch } from './packing';
 import { PollPlanner, type BatchPolls } from './poll-planner';
 import { isFinalStatus, settleBatch } from './settle';
-import { rightslineError } from './transport/errors';
-import { createBatch, getBatch, type RightslineConnection } from './transport/requests';
+import { rightslineError } from '../transport/errors';
+import { createBatch, getBatch, type RightslineConnection } from '../transport/requests';
 
 export interface SubmitSettings {
 	wait: boolean;

@@ -1,8 +1,8 @@
 import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
 
-import type { ItemLedger } from '../shared/ledger';
+import type { ItemLedger } from '../../shared/ledger';
 import type { Entry } from './entries';
-import { missingLinkText, recordFailureText } from './messages';
+import { missingLinkText, recordFailureText } from '../transport/errors';
 import type { PackedBatch } from './packing';
 import { matchBatchResults, type BatchAnswer, type Match } from './results';
 
