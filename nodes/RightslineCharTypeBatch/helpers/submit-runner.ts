@@ -1,15 +1,17 @@
-import { NodeApiError, NodeOperationError, sleep, type IExecuteFunctions, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { classifyFailure } from '../../shared/classify';
-import { inspectFailure } from '../../shared/failure';
-import type { ItemLedger } from '../../shared/ledger';
-import { RequestPacer } from '../../shared/pacer';
+import { setFailureFacts, type FailureFacts } from '../../shared/failure-facts';
+import type { ItemRun } from '../../shared/item-run';
+import type { RequestPacer } from '../../shared/pacer';
 import { withRetry } from '../../shared/retry';
+import { rightslineError, writeOf } from '../transport/errors';
+import { createBatch, getBatch, type RightslineConnection } from '../transport/requests';
+import type { Entry } from './entries';
 import type { PackedBatch } from './packing';
 import { PollPlanner, type BatchPolls } from './poll-planner';
+import { ProgressSignal } from './progress-signal';
 import { isFinalStatus, settleBatch } from './settle';
-import { rightslineError } from '../transport/errors';
-import { createBatch, getBatch, type RightslineConnection } from '../transport/requests';
+import { submittedFields } from './submitted-entry';
 
 export interface SubmitSettings {
 	wait: boolean;
@@ -18,7 +20,7 @@ export interface SubmitSettings {
 	/** Epoch ms after which nothing more is sent and running batches are reported as such. */
 	deadline: number;
 	cancelIfRecordFails: boolean;
-	requestsPerSecond: number;
+	pacer: RequestPacer;
 }
 
 interface Accepted {
@@ -28,39 +30,11 @@ interface Accepted {
 	polls: BatchPolls;
 }
 
-/**
- * Wakes lanes when one of this run's batches finishes: a lane waiting for a free batch slot can
- * try again, and a lane waiting to poll can poll sooner if the finished batch says it should.
- */
-class ProgressSignal {
-	private waiters: Array<() => void> = [];
+type Facts = Pick<FailureFacts, 'sent' | 'mayHaveBeenApplied'>;
 
-	notify(): void {
-		const waiters = this.waiters;
-		this.waiters = [];
-		for (const wake of waiters) wake();
-	}
-
-	/**
-	 * Waits until a batch finishes (true), `ms` pass or the run is stopped (false); the timer never
-	 * outlives the wait.
-	 */
-	async wait(ms: number, signal?: AbortSignal): Promise<boolean> {
-		const timer = new AbortController();
-		const onAbort = () => timer.abort();
-		signal?.addEventListener('abort', onAbort, { once: true });
-		const timeout = sleep(Math.max(0, ms), timer.signal).then(
-			() => false,
-			() => false,
-		);
-		try {
-			return await Promise.race([timeout, new Promise<boolean>((resolve) => this.waiters.push(() => resolve(true)))]);
-		} finally {
-			signal?.removeEventListener('abort', onAbort);
-			timer.abort();
-		}
-	}
-}
+const NOT_SENT: Facts = { sent: false, mayHaveBeenApplied: false };
+/** Accepted by Rightsline, outcome not known: it may still complete. */
+const MAY_COMPLETE: Facts = { sent: true, mayHaveBeenApplied: true };
 
 function minutes(ms: number): string {
 	const value = ms / 60_000;
@@ -69,40 +43,46 @@ function minutes(ms: number): string {
 
 /**
  * Sends the batches, keeping at most `maxInFlight` of them unfinished at Rightsline, and (when
- * waiting) polls each until it is final and settles its items. A 429 "too many batches" waits
- * for a slot and tries again; a creation that may have reached Rightsline is never sent twice.
+ * waiting) polls each until it is final and settles its items in the run's ledger. A 429 "too many
+ * batches" waits for a slot and tries again; a creation that may have reached Rightsline is never
+ * sent twice. It does not use dispatchBatches because a lane holds its batch slot from creation to
+ * result; it follows the same stop rule (`run.stop`) before and after every request.
  */
 export class SubmitRunner {
-	private readonly node: INode;
-	private readonly pacer: RequestPacer;
 	private readonly planner: PollPlanner;
 	private readonly progress = new ProgressSignal();
 	private readonly queue: PackedBatch[];
 	private readonly signal: AbortSignal | undefined;
 	private readonly startedAt = Date.now();
-	/** An authentication failure ends the run: every other request would meet it too. */
-	private fatal: unknown;
+	private readonly acceptedIds: number[] = [];
 	private inFlight = 0;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
-		private readonly ledger: ItemLedger,
+		private readonly itemRun: ItemRun,
 		private readonly connection: RightslineConnection,
 		batches: readonly PackedBatch[],
 		private readonly settings: SubmitSettings,
 	) {
-		this.node = context.getNode();
 		this.queue = [...batches];
 		this.signal = context.getExecutionCancelSignal?.();
-		const rps = settings.requestsPerSecond;
-		this.pacer = rps > 0 ? RequestPacer.forVendorLimit({ requestsPerSecond: rps, burst: Math.max(1, Math.round(rps)) }) : new RequestPacer({ requestsPerSecond: 0 });
 		this.planner = new PollPlanner({ initialMs: settings.pollIntervalMs, maxGapMs: Math.max(settings.pollIntervalMs, 60_000) });
 	}
 
+	/** The IDs Rightsline gave the batches it accepted, in the order they were sent. */
+	get batchIds(): readonly number[] {
+		return this.acceptedIds;
+	}
+
 	async run(): Promise<void> {
-		// The first batch goes alone: it fetches the temporary credentials the others then share.
+		// The first batch goes alone: it fetches the temporary credentials the others then share, and
+		// a refused exchange stops the run after this one request (RunStop) instead of once per lane.
 		const first = this.queue.shift();
 		const accepted = first ? await this.submit(first) : undefined;
+		// Each lane has one request in flight at a time. n8n renews expired temporary credentials per
+		// request (a 401/403 calls preAuthentication and resends once), so when they expire mid-run
+		// every lane whose request was signed with the old set renews once: at most `lanes` renewals
+		// per expiry, plus the first set. One lane cannot hold the others during a renewal.
 		const lanes = Math.max(1, Math.min(this.settings.maxInFlight, this.queue.length + 1));
 		await Promise.all(Array.from({ length: lanes }, async (_, lane) => await this.lane(lane === 0 ? accepted : undefined)));
 	}
@@ -122,15 +102,18 @@ export class SubmitRunner {
 		}
 	}
 
-	private failBatch(batch: PackedBatch, makeError: (itemIndex: number) => NodeApiError): void {
+	private failBatch(batch: PackedBatch, makeError: (itemIndex: number) => NodeApiError, details?: (entry: Entry) => IDataObject): void {
+		const { ledger } = this.itemRun;
 		for (const entry of batch.entries) {
-			if (!this.ledger.isSettled(entry.itemIndex)) this.ledger.fail(entry.itemIndex, makeError(entry.itemIndex));
+			if (!ledger.isSettled(entry.itemIndex)) ledger.fail(entry.itemIndex, makeError(entry.itemIndex), details?.(entry));
 		}
 	}
 
-	private textError(itemIndex: number, message: string, description?: string): NodeApiError {
-		const error = new NodeApiError(this.node, { message } as JsonObject, { message, description, itemIndex });
+	/** The node's own words for a batch-level outcome, with what is known about where the batch got. */
+	private textError(itemIndex: number, message: string, facts: Facts, description?: string): NodeApiError {
+		const error = new NodeApiError(this.itemRun.node, { message } as JsonObject, { message, description, itemIndex });
 		error.message = message;
+		setFailureFacts(error, facts);
 		return error;
 	}
 
@@ -141,30 +124,35 @@ export class SubmitRunner {
 	private async submit(batch: PackedBatch): Promise<Accepted | undefined> {
 		let backoffMs = this.settings.pollIntervalMs;
 		for (;;) {
-			if (this.fatal !== undefined) {
-				this.failBatch(batch, (itemIndex) => rightslineError(this.node, this.fatal, { itemIndex, action: `send ${this.label(batch)}; not sent after an earlier batch was refused` }));
-				return undefined;
-			}
 			if (this.signal?.aborted) {
-				this.failBatch(batch, (itemIndex) => this.textError(itemIndex, `Not sent: the execution was stopped before ${this.label(batch)} was sent`));
+				this.failBatch(batch, (itemIndex) => this.textError(itemIndex, `Not sent: the execution was stopped before ${this.label(batch)} was sent`, NOT_SENT));
 				return undefined;
 			}
 			if (Date.now() >= this.settings.deadline) {
 				this.failBatch(batch, (itemIndex) =>
-					this.textError(itemIndex, `Not sent: the time limit of ${minutes(this.settings.deadline - this.startedAt)} was reached before ${this.label(batch)} could be sent`, 'Rightsline allows 10 unfinished batches per client; raise the time limit or send fewer items per run.'),
+					this.textError(
+						itemIndex,
+						`Not sent: the time limit of ${minutes(this.settings.deadline - this.startedAt)} was reached before ${this.label(batch)} could be sent`,
+						NOT_SENT,
+						'Rightsline allows 10 unfinished batches per client; raise the time limit or send fewer items per run.',
+					),
 				);
 				return undefined;
 			}
 			let answer: Awaited<ReturnType<typeof createBatch>>;
 			try {
-				answer = await withRetry(async () => await createBatch(this.context, this.connection, batch.body), {
-					// Only a retrieval can be sent twice without consequence; anything else might be applied twice.
-					idempotent: batch.method === 'GET',
-					pacer: this.pacer,
-					signal: this.signal,
-				});
+				answer = await withRetry(
+					async () => {
+						// Checked on every attempt: nothing goes out once another lane stopped the run.
+						this.itemRun.stop.check();
+						return await createBatch(this.context, this.connection, batch.body);
+					},
+					{ idempotent: batch.method === 'GET', pacer: this.settings.pacer, signal: this.signal },
+				);
 			} catch (error) {
-				this.refuse(batch, error);
+				this.itemRun.stop.failed(error);
+				const write = writeOf(batch.method);
+				this.failBatch(batch, (itemIndex) => rightslineError(this.itemRun.node, error, { itemIndex, action: `send ${this.label(batch)}`, write }));
 				return undefined;
 			}
 			if (answer === 'queue-full') {
@@ -176,39 +164,22 @@ export class SubmitRunner {
 			}
 			const batchId = Number(answer?.batchId);
 			if (!Number.isFinite(batchId) || batchId <= 0) {
-				this.failBatch(batch, (itemIndex) => this.textError(itemIndex, `Rightsline accepted ${this.label(batch)} without returning a batch ID`, 'Check the batches in Rightsline before running these items again.'));
+				this.failBatch(batch, (itemIndex) =>
+					this.textError(itemIndex, `Rightsline accepted ${this.label(batch)} without returning a batch ID`, MAY_COMPLETE, 'Check the batches in Rightsline before running these items again.'),
+				);
 				return undefined;
 			}
 			this.inFlight++;
+			this.acceptedIds.push(batchId);
 			return { batch, batchId, acceptedAt: Date.now(), polls: this.planner.begin() };
 		}
-	}
-
-	private refuse(batch: PackedBatch, error: unknown): void {
-		const mayHaveArrived = classifyFailure(error, { idempotent: true }).retry && !classifyFailure(error, { idempotent: false }).retry;
-		// n8n has already fetched new temporary credentials and resent once: these will not go away.
-		const status = inspectFailure(error).status;
-		if (status === 401 || status === 403) this.fatal ??= error;
-		this.failBatch(batch, (itemIndex) => {
-			const apiError = rightslineError(this.node, error, { itemIndex, action: `send ${this.label(batch)}` });
-			if (mayHaveArrived) {
-				apiError.message = `Rightsline may have received ${this.label(batch)} but did not confirm it (${apiError.message}); it was not sent again so that nothing is applied twice`;
-				apiError.description = 'Check in Rightsline whether these records were changed before running these items again.';
-			}
-			return apiError;
-		});
 	}
 
 	private reportAccepted(accepted: Accepted): void {
 		this.inFlight--;
 		for (const entry of accepted.batch.entries) {
-			this.ledger.succeed(entry.itemIndex, {
-				batchId: accepted.batchId,
-				batchStatus: 'Created',
-				method: entry.method,
-				...(entry.kind === 'record' ? { charTypeId: entry.charTypeId } : { relationship: true }),
-				referenceId: entry.referenceId,
-			});
+			const { batchId, ...rest } = submittedFields(entry, accepted.batchId);
+			this.itemRun.ledger.succeed(entry.itemIndex, { batchId, batchStatus: 'Created', ...rest });
 		}
 	}
 
@@ -228,6 +199,9 @@ export class SubmitRunner {
 
 	private async follow(accepted: Accepted): Promise<void> {
 		const { batch, batchId } = accepted;
+		// What Get Batch needs to give each item its own result later (its Batch ID reads details.batchId).
+		const details = (entry: Entry) => submittedFields(entry, batchId);
+		const later = `It may still complete in Rightsline: fetch its results later with the Get Batch operation (ID ${batchId}).`;
 		let pollAge = accepted.polls.first();
 		let last = false;
 		try {
@@ -239,36 +213,43 @@ export class SubmitRunner {
 				}
 				// Moved forward by what other batches taught the planner: then it is not the last look.
 				if ((await this.waitToPoll(accepted, pollAt)) < pollAt) last = false;
-				if (this.signal?.aborted) throw new NodeOperationError(this.node, 'The execution was stopped');
-				const answer = await withRetry(async () => await getBatch(this.context, this.connection, batchId), { idempotent: true, pacer: this.pacer, signal: this.signal });
+				const answer = await withRetry(
+					async () => {
+						if (this.signal?.aborted) throw new Error('The execution was stopped');
+						this.itemRun.stop.check();
+						return await getBatch(this.context, this.connection, batchId);
+					},
+					{ idempotent: true, pacer: this.settings.pacer, signal: this.signal },
+				);
 				const age = Date.now() - accepted.acceptedAt;
 				if (isFinalStatus(answer.batchStatus)) {
 					accepted.polls.finished(age);
-					settleBatch({ ledger: this.ledger, node: this.node, batch, batchId, answer, cancelIfRecordFails: this.settings.cancelIfRecordFails });
+					settleBatch({ ledger: this.itemRun.ledger, node: this.itemRun.node, batch, batchId, answer, cancelIfRecordFails: this.settings.cancelIfRecordFails });
 					return;
 				}
 				if (last) {
-					this.failBatch(batch, (itemIndex) =>
-						this.textError(
-							itemIndex,
-							`Batch ${batchId} was still ${answer.batchStatus ?? 'running'} when the time limit of ${minutes(this.settings.deadline - this.startedAt)} was reached`,
-							`It may still complete in Rightsline: fetch its results later with the Get Batch operation (ID ${batchId}).`,
-						),
-					);
+					const message = `Batch ${batchId} was still ${answer.batchStatus ?? 'running'} when the time limit of ${minutes(this.settings.deadline - this.startedAt)} was reached`;
+					this.failBatch(batch, (itemIndex) => this.textError(itemIndex, message, MAY_COMPLETE, later), details);
 					return;
 				}
 				pollAge = accepted.polls.running(age);
 			}
 		} catch (error) {
+			this.itemRun.stop.failed(error);
 			const stopped = this.signal?.aborted;
-			this.failBatch(batch, (itemIndex) => {
-				const apiError = rightslineError(this.node, error, { itemIndex, action: `read the status of batch ${batchId}` });
-				apiError.message = stopped
-					? `Batch ${batchId} was sent but the execution was stopped before it finished`
-					: `Batch ${batchId} was sent but its status could not be read: ${apiError.message}`;
-				apiError.description = `It may still complete in Rightsline: fetch its results later with the Get Batch operation (ID ${batchId}).`;
-				return apiError;
-			});
+			this.failBatch(
+				batch,
+				(itemIndex) => {
+					const apiError = rightslineError(this.itemRun.node, error, { itemIndex, action: `read the status of batch ${batchId}` });
+					apiError.message = stopped
+						? `Batch ${batchId} was sent but the execution was stopped before it finished`
+						: `Batch ${batchId} was sent but its status could not be read: ${apiError.message}`;
+					apiError.description = later;
+					setFailureFacts(apiError, MAY_COMPLETE);
+					return apiError;
+				},
+				details,
+			);
 		} finally {
 			this.inFlight--;
 			this.progress.notify();

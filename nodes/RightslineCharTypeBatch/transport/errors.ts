@@ -1,7 +1,9 @@
 import type { INode, NodeApiError } from 'n8n-workflow';
 
-import { describeApiError, toNodeApiError } from '../../shared/errors';
+import { describeApiError, toNodeApiError, type ToNodeApiErrorOptions } from '../../shared/errors';
 import type { StatusExplanations } from '../../shared/explanations';
+import { setFailureFacts } from '../../shared/failure-facts';
+import { NotSent } from '../../shared/run-stop';
 import { charTypeName } from '../helpers/char-types';
 import type { BatchMethod, Entry } from '../helpers/entries';
 
@@ -41,16 +43,30 @@ const GATEWAY_ADVICE: Array<{ pattern: RegExp; advice: (match: RegExpExecArray) 
 	{ pattern: /^Limit Exceeded$/, advice: () => 'Rightsline’s daily request quota is used up (429 Limit Exceeded): check Get Limits, and try again tomorrow or ask Rightsline for more' },
 ];
 
+/** What a batch request asks Rightsline to do, for the words of a write whose answer was lost. */
+export function writeOf(method: BatchMethod): ToNodeApiErrorOptions['write'] {
+	// Only a retrieval can be sent twice without consequence; a second batch applies everything again.
+	return { idempotent: method === 'GET', vendor: 'Rightsline', what: method === 'POST' || method === 'COPY' ? 'record' : 'change' };
+}
+
 /** A NodeApiError in words a workflow builder can act on; secrets are never included. */
-export function rightslineError(node: INode, error: unknown, options: { itemIndex?: number; action?: string } = {}): NodeApiError {
+export function rightslineError(node: INode, error: unknown, options: Pick<ToNodeApiErrorOptions, 'itemIndex' | 'action' | 'write'> = {}): NodeApiError {
 	const apiError = toNodeApiError(node, error, { ...options, explanations: RIGHTSLINE_EXPLANATIONS });
-	const said = describeApiError(error).message;
+	// A batch not sent after an earlier refusal names that refusal, in the same words.
+	const notSent = error instanceof NotSent;
+	const said = describeApiError(notSent ? error.reason : error).message;
 	for (const { pattern, advice } of GATEWAY_ADVICE) {
 		const match = pattern.exec(said);
-		if (match) {
+		if (!match) continue;
+		if (notSent) {
+			apiError.message = `Not sent, because an earlier request of this run failed: ${advice(match)}`;
+		} else {
 			apiError.message = advice(match);
-			break;
+			// API Gateway follows its first line with the canonical request it expected: header names
+			// and hashes that help nobody reading the item.
+			setFailureFacts(apiError, { vendorMessage: said.split('\n')[0] });
 		}
+		break;
 	}
 	return apiError;
 }

@@ -1,3 +1,4 @@
+import { isItemProblem } from '../../../nodes/shared/item-problem';
 import type { IDataObject } from 'n8n-workflow';
 
 import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/helpers/entries';
@@ -6,7 +7,7 @@ import { matchBatchResults, type ResultEntry } from '../../../nodes/RightslineCh
 function entries(method: string, records: IDataObject[], kind: 'record' | 'relationship' = 'record', charType: unknown = 2): Entry[] {
 	return records.map((record, itemIndex) => {
 		const built = buildEntry({ itemIndex, method, kind, charType, record });
-		if ('error' in built) throw new Error(built.error);
+		if (isItemProblem(built)) throw new Error(built.reason);
 		return built;
 	});
 }
