@@ -58,6 +58,19 @@ describe('defect 12.6: temporary credentials that expire mid-run are renewed at 
 		expect(sim.records(2)).toHaveLength(300);
 		expect(new Set(sim.records(2).map((record) => record.title)).size).toBe(300);
 	});
+	it('Get Batch over 6 batches with no temporary credentials yet: one request for them, not one per lane', async () => {
+		sim = await startRightslineSimulator();
+		const submitted = await runRightsline({ sim, items: Array.from({ length: 6 }, (_, n) => contact(n)), parameters: { charType: 2, waitForCompletion: false }, options: { batchSize: 1 } });
+		sim.finishAll();
+		const ids = submitted.success.map((item) => item.json.batchId);
+		expect(new Set(ids).size).toBe(6);
+		const before = tokenRequests(sim).length;
+		// A new credential helper: n8n holds no temporary credentials for it yet.
+		const fetched = await runRightsline({ sim, items: ids.map((batchId) => ({ batchId })), parameters: { operation: 'get' }, credentialsHelper: rightslineCredentialsHelper(sim) });
+		expectEachItemOnce(fetched, 6);
+		expect(fetched.errors).toEqual([]);
+		expect(tokenRequests(sim).length - before).toBe(1);
+	});
 });
 
 describe('defect 12.4: a batch that may have created records is not sent again, and says so', () => {
