@@ -110,6 +110,12 @@ describe('Rightsline Char-Type Batch: relationships, not waiting, Get Batch, Get
 		expect(sim.server.log.filter((req) => req.path === '/v4/limits')).toHaveLength(1);
 	});
 
+	it('an operation the resource does not have is refused by name, before anything is sent', async () => {
+		const run = await runRightsline({ sim, items: [{}], parameters: { resource: 'limit', operation: 'submit' }, settings: {} });
+		expect(run.nodeError?.message).toBe('The operation "submit" of "limit" is not supported');
+		expect(sim.server.log).toHaveLength(0);
+	});
+
 	it('stops bad items before sending, naming the item and the field; good items still go', async () => {
 		const items: IDataObject[] = [
 			{ kind: 'contact', ...contact(0) },

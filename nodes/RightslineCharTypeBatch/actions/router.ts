@@ -10,10 +10,16 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 	limit: { get: limits.get.execute },
 };
 
+function own<T>(map: Record<string, T>, key: string): T | undefined {
+	return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = Object.hasOwn(OPERATIONS, resource) && Object.hasOwn(OPERATIONS[resource], operation) ? OPERATIONS[resource][operation] : undefined;
+	// Own keys only: a parameter such as "constructor" must not reach Object.prototype.
+	const operations = own(OPERATIONS, resource);
+	const run = operations && own(operations, operation);
 	if (!run) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	return await run.call(this);
 }
