@@ -113,19 +113,6 @@ describe('Rightsline Char-Type Batch: limits, throttling and faults', () => {
 		expect(run.errors[0].json.error).toMatch(/^Rightsline rejected the request because the n8n server’s clock is more than 5 minutes off \(signed at \d{8}T\d{6}Z\): correct the server’s time/);
 	});
 
-	it('does not send a batch creation again after the connection dropped once it reached Rightsline', async () => {
-		sim = await startRightslineSimulator();
-		sim.server.faults.dropNext(1, { afterHandling: true, match: isCreate });
-		const run = await runRightsline({ sim, items: [contact(1), contact(2)], parameters: { charType: 2 } });
-		expectEachItemOnce(run, 2);
-		expect(run.errors.map((item) => item.json.error)).toEqual([
-			expect.stringMatching(/^Rightsline may have received batch 1 \(2 POST record\(s\)\) but did not confirm it \(.+\); it was not sent again so that nothing is applied twice$/),
-			expect.stringMatching(/^Rightsline may have received batch 1/),
-		]);
-		expect(batchPosts(sim)).toHaveLength(1);
-		expect(sim.batchList()).toHaveLength(1);
-	});
-
 	it('resends a retrieval batch after a dropped connection (a GET batch changes nothing)', async () => {
 		sim = await startRightslineSimulator();
 		sim.seedRecords(1, [{ id: 5 }]);
@@ -169,12 +156,13 @@ describe('Rightsline Char-Type Batch: limits, throttling and faults', () => {
 		sim = await startRightslineSimulator();
 		sim.server.faults.failNext(1, { status: 500, body: { message: 'Internal server error' }, match: isCreate });
 		const failed = await runRightsline({ sim, items: [contact(1)], parameters: { charType: 2 } });
-		expect(failed.errors[0].json.error).toMatch(/^Rightsline may have received batch 1 \(1 POST record\(s\)\) but did not confirm it \(Internal server error\)/);
+		expect(failed.errors[0].json.error).toMatch(/^Rightsline may have saved this record: the request reached it, but Internal server error\. It was not sent again/);
+		expect(failed.errors[0].json.details).toMatchObject({ sent: true, mayHaveBeenApplied: true, httpCode: 500 });
 		expect(batchPosts(sim)).toHaveLength(1);
 
 		sim.server.faults.delayNext(1, 1500, { match: isCreate });
 		const slow = await runRightsline({ sim, items: [contact(2)], parameters: { charType: 2 }, options: { timeoutSeconds: 1 } });
-		expect(slow.errors[0].json.error).toMatch(/^Rightsline may have received batch 1 .* it was not sent again so that nothing is applied twice$/);
+		expect(slow.errors[0].json.error).toMatch(/^Rightsline may have saved this record: the request reached it, but .+\. It was not sent again, so that nothing is created twice/);
 		await new Promise((resolve) => setTimeout(resolve, 700));
 		// It did arrive: exactly one batch holds that record, which is why it was not sent again.
 		expect(batchPosts(sim)).toHaveLength(2);

@@ -110,6 +110,12 @@ describe('Rightsline Char-Type Batch: relationships, not waiting, Get Batch, Get
 		expect(sim.server.log.filter((req) => req.path === '/v4/limits')).toHaveLength(1);
 	});
 
+	it('an operation the resource does not have is refused by name, before anything is sent', async () => {
+		const run = await runRightsline({ sim, items: [{}], parameters: { resource: 'limit', operation: 'submit' }, settings: {} });
+		expect(run.nodeError?.message).toBe('The operation "submit" of "limit" is not supported');
+		expect(sim.server.log).toHaveLength(0);
+	});
+
 	it('stops bad items before sending, naming the item and the field; good items still go', async () => {
 		const items: IDataObject[] = [
 			{ kind: 'contact', ...contact(0) },
@@ -121,9 +127,9 @@ describe('Rightsline Char-Type Batch: relationships, not waiting, Get Batch, Get
 		const run = await runRightsline({ sim, items, parameters: { charType: '={{ $json.kind }}' } });
 		expectEachItemOnce(run, 5);
 		expect(run.errors.map((item) => item.json.error)).toEqual([
-			'Item 1: Char Type must be a char type ID (e.g. 4) or name (e.g. deal), got text "planet"',
+			'Item 1: Char Type must be a char type ID (e.g. 4) or name (e.g. deal), got "planet"',
 			'Item 2: record.template.templateId is required to create a contact, got no template',
-			'Item 3: record.template.templateId must be the template ID as a whole number, got text "first"',
+			'Item 3: record.template.templateId must be the template ID as a whole number, got "first"',
 		]);
 		expect(run.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 4 }]);
 		const sent = (batchPosts(sim)[0].body as { records: Record<string, IDataObject[]> }).records['2'];
@@ -140,13 +146,13 @@ describe('Rightsline Char-Type Batch: relationships, not waiting, Get Batch, Get
 		const link2 = await runRightsline({ sim, items: [{ parentCharTypeId: 4, parentRecordId: 4958, childCharTypeId: 1 }], parameters: { sendAs: 'relationship' } });
 		expect(link2.errors[0].json.error).toBe('Item 0: record.childRecordId must be the ID of the child record as a whole number, got nothing');
 		const text = await runRightsline({ sim, items: [{ r: 'not json' }], parameters: { record: '={{ $json.r }}' } });
-		expect(text.errors[0].json.error).toBe('Item 0: Record must be a JSON object such as {"id": 100}, got text "not json"');
+		expect(text.errors[0].json.error).toBe('Item 0: Record must be a JSON object such as {"id": 100}, got "not json"');
 		expect(batchPosts(sim)).toHaveLength(0);
 	});
 
 	it('with “Stop Workflow”, one bad item stops the run before anything is sent', async () => {
 		const run = await runRightsline({ sim, items: [contact(0), { title: 'x' }], parameters: { charType: 2 }, settings: { onError: 'stopWorkflow' } });
-		expect(run.nodeError?.message).toBe('Item 1: record.template.templateId is required to create a contact, got no template');
+		expect(run.nodeError?.message).toBe('1 of 2 items is invalid (item 1): Item 1: record.template.templateId is required to create a contact, got no template');
 		expect(sim.server.log).toHaveLength(0);
 	});
 

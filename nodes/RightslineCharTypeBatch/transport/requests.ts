@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inspectFailure } from '../../shared/failure';
-import type { BatchAnswer } from '../results';
+import type { BatchAnswer } from '../helpers/results';
 import { baseUrlOf } from './environments';
 
 export const RIGHTSLINE_CREDENTIAL = 'rightslineApi';

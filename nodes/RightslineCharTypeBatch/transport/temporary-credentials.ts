@@ -1,5 +1,6 @@
 import { UserError, type ICredentialDataDecryptedObject, type IHttpRequestHelper } from 'n8n-workflow';
 
+import { CredentialRefused } from '../../shared/credential-refused';
 import { baseUrlOf } from './environments';
 
 /** What n8n stores in the credential's hidden properties; all four are saved together. */
@@ -65,7 +66,13 @@ export async function requestTemporaryCredentials(
 			// words the person filling in the credential can act on, never with the keys it sent.
 			(failure: HttpFailure) => ({ failure }),
 		);
-	if ('failure' in answer) throw new UserError(failureMessage(answer.failure, base));
+	if ('failure' in answer) {
+		const status = (answer.failure.response ?? answer.failure.cause?.response)?.status;
+		// A refused exchange (wrong API key, access key or secret key) is refused again on every
+		// request: as CredentialRefused it stops the run after this one request instead of once per batch.
+		if (status === 401 || status === 403) throw new CredentialRefused(failureMessage(answer.failure, base));
+		throw new UserError(failureMessage(answer.failure, base));
+	}
 	const { accessKey, secretKey, sessionToken, expiration } = answer.body ?? {};
 	if (!accessKey || !secretKey || !sessionToken) {
 		throw new UserError('Rightsline answered the temporary-credential request without accessKey, secretKey and sessionToken');

@@ -1,9 +1,10 @@
-import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/entries';
-import { recordFailureText, validationDetails } from '../../../nodes/RightslineCharTypeBatch/messages';
+import { isItemProblem } from '../../../nodes/shared/item-problem';
+import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/helpers/entries';
+import { recordFailureText, validationDetails } from '../../../nodes/RightslineCharTypeBatch/transport/errors';
 
 function entry(method: string, charType = 4): Entry {
 	const built = buildEntry({ itemIndex: 0, method, kind: 'record', charType, record: { id: 55, actionId: 1, template: { templateId: 1 } } });
-	if ('error' in built) throw new Error(built.error);
+	if (isItemProblem(built)) throw new Error(built.reason);
 	return built;
 }
 

@@ -1,5 +1,6 @@
-import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/entries';
-import { packBatches } from '../../../nodes/RightslineCharTypeBatch/packing';
+import { isItemProblem } from '../../../nodes/shared/item-problem';
+import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/helpers/entries';
+import { packBatches } from '../../../nodes/RightslineCharTypeBatch/helpers/packing';
 
 function entry(itemIndex: number, method: string, charType: number | 'relationship'): Entry {
 	const built = buildEntry(
@@ -7,7 +8,7 @@ function entry(itemIndex: number, method: string, charType: number | 'relationsh
 			? { itemIndex, method, kind: 'relationship', charType: 1, record: { id: itemIndex + 1 } }
 			: { itemIndex, method, kind: 'record', charType, record: { id: itemIndex + 1, template: { templateId: 1 }, title: 't' } },
 	);
-	if ('error' in built) throw new Error(built.error);
+	if (isItemProblem(built)) throw new Error(built.reason);
 	return built;
 }
 

@@ -1,4 +1,4 @@
-import { PollPlanner } from '../../../nodes/RightslineCharTypeBatch/poll-planner';
+import { PollPlanner } from '../../../nodes/RightslineCharTypeBatch/helpers/poll-planner';
 import { seededRandom } from '../../simulators/base';
 
 /**

@@ -1,12 +1,13 @@
+import { isItemProblem } from '../../../nodes/shared/item-problem';
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/entries';
-import { matchBatchResults, type ResultEntry } from '../../../nodes/RightslineCharTypeBatch/results';
+import { buildEntry, type Entry } from '../../../nodes/RightslineCharTypeBatch/helpers/entries';
+import { matchBatchResults, type ResultEntry } from '../../../nodes/RightslineCharTypeBatch/helpers/results';
 
 function entries(method: string, records: IDataObject[], kind: 'record' | 'relationship' = 'record', charType: unknown = 2): Entry[] {
 	return records.map((record, itemIndex) => {
 		const built = buildEntry({ itemIndex, method, kind, charType, record });
-		if ('error' in built) throw new Error(built.error);
+		if (isItemProblem(built)) throw new Error(built.reason);
 		return built;
 	});
 }

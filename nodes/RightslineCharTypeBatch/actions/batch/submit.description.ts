@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CHAR_TYPE_OPTIONS } from '../../char-types';
+import { requestOptionProperties } from '../../../shared/request-options';
+import { CHAR_TYPE_OPTIONS } from '../../helpers/char-types';
+import { RIGHTSLINE_PROFILE } from '../../helpers/request-profile';
+
+/** Requests per Second and Timeout as every node shows them; "Batches in Flight" stands for Parallel Requests. */
+const requestOptions = requestOptionProperties(RIGHTSLINE_PROFILE).filter((option) => option.name !== 'concurrency');
 
 const show = { show: { resource: ['batch'], operation: ['submit'] } };
 
@@ -90,9 +95,10 @@ export const submitDescription: INodeProperties[] = [
 				displayName: 'Batches in Flight',
 				name: 'maxBatchesInFlight',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10 },
+				typeOptions: { minValue: 1, maxValue: RIGHTSLINE_PROFILE.maxConcurrency },
+				// A literal, as the n8n linter requires; RIGHTSLINE_PROFILE.defaults.concurrency is the same 10.
 				default: 10,
-				description: 'How many batches may be queued or processing at once. Rightsline allows 10 per client; lower it when other workflows use the same API key.',
+				description: RIGHTSLINE_PROFILE.help.concurrency,
 			},
 			{
 				displayName: 'First Poll After (Seconds)',
@@ -102,22 +108,7 @@ export const submitDescription: INodeProperties[] = [
 				default: 2,
 				description: 'When to first ask whether the first batches are done. Later polls adapt to how long Rightsline takes, usually one to three per batch.',
 			},
-			{
-				displayName: 'Request Timeout (Seconds)',
-				name: 'timeoutSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 30,
-				description: 'How long to wait for one request to Rightsline',
-			},
-			{
-				displayName: 'Requests per Second',
-				name: 'requestsPerSecond',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 40 },
-				default: 40,
-				description: 'Client-side pace. Rightsline allows 40 requests a second; lower it when other workflows share the API key. 0 turns pacing off.',
-			},
+			...requestOptions,
 			{
 				displayName: 'Time Limit (Minutes)',
 				name: 'timeLimitMinutes',

@@ -1,7 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ItemLedger } from '../../../shared/ledger';
-import { withRetry } from '../../../shared/retry';
+import { dispatchBatches } from '../../../shared/dispatch';
+import { ItemRun } from '../../../shared/item-run';
+import { RequestPacer } from '../../../shared/pacer';
+import { RIGHTSLINE_LIMIT, RIGHTSLINE_PROFILE } from '../../helpers/request-profile';
 import { rightslineError } from '../../transport/errors';
 import { getLimits, rightslineConnection } from '../../transport/requests';
 
@@ -10,17 +12,21 @@ import { getLimits, rightslineConnection } from '../../transport/requests';
  * quota and the free batch slots, on every input item.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const node = this.getNode();
-	const ledger = new ItemLedger(items.length, node);
-	const connection = await rightslineConnection(this, 30_000);
-	try {
-		const limits = await withRetry(async () => await getLimits(this, connection), { idempotent: true, signal: this.getExecutionCancelSignal?.() });
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) ledger.succeed(itemIndex, { ...limits });
-	} catch (error) {
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) ledger.fail(itemIndex, rightslineError(node, error, { itemIndex, action: 'get the API limits' }));
-	}
-	const failure = ledger.firstFailure();
-	if (failure && !this.continueOnFail()) throw failure;
-	return ledger.toNodeOutput();
+	const run = ItemRun.start(this, { succeeded: 'read', readOnly: true });
+	const itemIndexes = run.check(() => true).map(({ itemIndex }) => itemIndex);
+	const connection = await rightslineConnection(this, RIGHTSLINE_PROFILE.defaults.timeoutSeconds * 1000);
+	await dispatchBatches([{ itemIndexes, payload: undefined, idempotent: true }], {
+		concurrency: 1,
+		pacer: RequestPacer.forVendorLimit(RIGHTSLINE_LIMIT),
+		signal: this.getExecutionCancelSignal?.(),
+		stop: run.stop,
+		send: async () => await getLimits(this, connection),
+		settle: (batch, limits: IDataObject) => {
+			for (const itemIndex of batch.itemIndexes) run.ledger.succeed(itemIndex, { ...limits });
+		},
+		fail: (batch, error) => {
+			for (const itemIndex of batch.itemIndexes) run.ledger.fail(itemIndex, rightslineError(run.node, error, { itemIndex, action: 'get the API limits' }));
+		},
+	});
+	return run.finish();
 }

@@ -13,12 +13,31 @@ function submittedPosition(referenceId: string): number {
 }
 
 /**
- * The batch entry an item stands for when it is what Submit Batch puts out without waiting
- * (`referenceId`, `method`, and `charTypeId` or `relationship: true`); undefined when it carries
- * no `referenceId`. Only what the item says is known: no record ID or title, so its result is
- * found by `referenceId`, else by its position among the batch's items of its char type.
+ * What Submit Batch tells about an entry it sent in batch `batchId`: on the item when it does not
+ * wait, in a failed item's `details` when the batch was accepted but its outcome is not known
+ * (the time limit, a lost status answer). Get Batch reads it back with `submittedEntry`.
  */
-export function submittedEntry(itemIndex: number, json: IDataObject): Entry | undefined {
+export function submittedFields(entry: Entry, batchId: number): IDataObject {
+	return {
+		batchId,
+		method: entry.method,
+		...(entry.kind === 'record' ? { charTypeId: entry.charTypeId } : { relationship: true }),
+		referenceId: entry.referenceId,
+	};
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The batch entry an item stands for when it carries what `submittedFields` gave it, on the item
+ * itself or in a failed item's `details`; undefined when it carries no `referenceId`. Only what
+ * the item says is known: no record ID or title, so its result is found by `referenceId`, else by
+ * its position among the batch's items of its char type.
+ */
+export function submittedEntry(itemIndex: number, item: IDataObject): Entry | undefined {
+	const json = item.referenceId === undefined && isObject(item.details) ? item.details : item;
 	const referenceId = typeof json.referenceId === 'number' ? String(json.referenceId) : json.referenceId;
 	if (typeof referenceId !== 'string' || referenceId.trim() === '') return undefined;
 	const named = typeof json.method === 'string' ? json.method.trim().toUpperCase() : '';

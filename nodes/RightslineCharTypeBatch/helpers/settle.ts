@@ -1,10 +1,12 @@
 import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
 
-import type { ItemLedger } from '../shared/ledger';
+import { setFailureFacts } from '../../shared/failure-facts';
+import type { ItemLedger } from '../../shared/ledger';
 import type { Entry } from './entries';
-import { missingLinkText, recordFailureText } from './messages';
+import { missingLinkText, recordFailureText } from '../transport/errors';
 import type { PackedBatch } from './packing';
 import { matchBatchResults, type BatchAnswer, type Match } from './results';
+import { submittedFields } from './submitted-entry';
 
 const NOT_FINAL = new Set(['created', 'inprogress', 'in progress', 'queued', 'pending', 'processing']);
 const ERROR_STATUSES = new Set(['error', 'errored', 'failed']);
@@ -20,7 +22,19 @@ export function isErrorStatus(status: string | undefined): boolean {
 	return status !== undefined && ERROR_STATUSES.has(status.toLowerCase());
 }
 
-function failure(node: INode, itemIndex: number, message: string, httpCode?: number, description?: string): NodeApiError {
+interface FailureFacts {
+	/** Rightsline's per-record `code`. */
+	httpCode?: number;
+	/** Rightsline's per-record `message`, as it said it. */
+	vendorMessage?: string;
+	description?: string;
+	/** The batch ran, but nothing says whether this record was applied. */
+	unknownOutcome?: boolean;
+}
+
+/** A record's failure inside a batch Rightsline accepted: the batch was sent, the record answered for. */
+function failure(node: INode, itemIndex: number, message: string, facts: FailureFacts = {}): NodeApiError {
+	const { httpCode, description } = facts;
 	const error = new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description,
@@ -28,6 +42,7 @@ function failure(node: INode, itemIndex: number, message: string, httpCode?: num
 		itemIndex,
 	});
 	error.message = message;
+	setFailureFacts(error, { sent: true, mayHaveBeenApplied: facts.unknownOutcome === true, vendorMessage: facts.vendorMessage });
 	return error;
 }
 
@@ -80,7 +95,8 @@ export function entryOutcome(node: INode, entry: Entry, batch: FinalBatch, noRes
 			match.kind === 'missing-link'
 				? missingLinkText(match.side, match.charTypeId, match.recordId)
 				: recordFailureText(entry, match.result.code ?? 0, String(match.result.message ?? ''), match.result.id ?? (entry.payload.id as number | undefined));
-		return { ok: false, error: failure(node, entry.itemIndex, text, match.result.code) };
+		const said = String(match.result.message ?? '');
+		return { ok: false, error: failure(node, entry.itemIndex, text, { httpCode: match.result.code, vendorMessage: said === '' ? undefined : said }) };
 	}
 	if (cancelled) {
 		return {
@@ -89,8 +105,7 @@ export function entryOutcome(node: INode, entry: Entry, batch: FinalBatch, noRes
 				node,
 				entry.itemIndex,
 				`Not processed: Rightsline cancelled batch ${batchId} because another record in it failed, and “Cancel Batch If a Record Fails” is on`,
-				undefined,
-				'Nothing in this batch was applied. Fix the failed record(s) and run these items again.',
+				{ description: 'Nothing in this batch was applied. Fix the failed record(s) and run these items again.' },
 			),
 		};
 	}
@@ -98,7 +113,7 @@ export function entryOutcome(node: INode, entry: Entry, batch: FinalBatch, noRes
 	const text = isErrorStatus(status)
 		? `Rightsline ended batch ${batchId} with status ${status} and no result for this record; it may or may not have been applied`
 		: (noResult.text ?? `Rightsline finished batch ${batchId} (status ${status || 'unknown'}) without a result for this record`);
-	return { ok: false, error: failure(node, entry.itemIndex, text, undefined, noResult.hint) };
+	return { ok: false, error: failure(node, entry.itemIndex, text, { description: noResult.hint, unknownOutcome: true }) };
 }
 
 /** Settles every item of a batch from its final answer. */
@@ -116,6 +131,6 @@ export function settleBatch(options: {
 	for (const entry of batch.entries) {
 		const outcome = entryOutcome(node, entry, final, noResult);
 		if (outcome.ok) ledger.succeed(entry.itemIndex, outcome.json);
-		else ledger.fail(entry.itemIndex, outcome.error);
+		else ledger.fail(entry.itemIndex, outcome.error, submittedFields(entry, batchId));
 	}
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chunk } from '../shared/chunk';
+import { chunk } from '../../shared/chunk';
 import type { BatchMethod, Entry } from './entries';
 
 /** One `POST /v4/batch`: entries of one method, records keyed by char type ID. */
