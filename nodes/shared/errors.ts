@@ -105,6 +105,11 @@ export function maybeAppliedMessage(vendor: string, what: string, cause: string)
 	);
 }
 
+/** How the answer was lost, as the end of "the request reached it, but …". */
+function lostAnswer(server: ApiErrorDescription): string {
+	return server.status === undefined ? server.message : `it answered with status ${server.status} (${server.message})`;
+}
+
 function notSentMessage(error: NotSent, secrets: readonly string[]): ApiErrorDescription {
 	const reason = describeApiError(error.reason, { secrets });
 	return {
@@ -139,7 +144,7 @@ export function toNodeApiError(node: INode, error: unknown, options: ToNodeApiEr
 	const { write } = options;
 	const ownText =
 		outcome === 'maybe-applied' && write !== undefined && !write.idempotent
-			? maybeAppliedMessage(write.vendor, write.what ?? 'record', server.message)
+			? maybeAppliedMessage(write.vendor, write.what ?? 'record', lostAnswer(server))
 			: options.message;
 	const own = ownText === undefined ? undefined : scrubText(ownText, secrets);
 	const described: ApiErrorDescription =

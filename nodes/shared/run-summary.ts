@@ -48,7 +48,7 @@ export function runSummaryError(node: INode, entries: ReadonlyArray<Entry | unde
 	if (entries.length === 1) return first.failure.error;
 
 	const failedIndexes = failed.map(({ index }) => index);
-	const message = `${failed.length} of ${items(entries.length)} failed (item${failed.length === 1 ? '' : 's'} ${list(failedIndexes)}): ${first.failure.error.message}`;
+	const message = `${failed.length} of ${items(entries.length)} failed (item${failed.length === 1 ? '' : 's'} ${list(failedIndexes)}): ${withoutItemPrefix(first.index, first.failure.error.message)}`;
 	const lines: string[] = [];
 	lines.push(
 		succeeded.length === 0
@@ -65,6 +65,12 @@ export function runSummaryError(node: INode, entries: ReadonlyArray<Entry | unde
 	return new NodeOperationError(node, message, { itemIndex: first.index, description: lines.join('\n') });
 }
 
+/** "Item 3: …" once is enough where the sentence already names the item. */
+function withoutItemPrefix(index: number, text: string): string {
+	const prefix = `Item ${index}: `;
+	return text.startsWith(prefix) ? text.slice(prefix.length) : text;
+}
+
 function itemLine(index: number, failure: Failure): string {
 	const text = failure.error.message;
 	return text.startsWith(`Item ${index}:`) ? text : `Item ${index}: ${text}`;
@@ -79,7 +85,7 @@ export function invalidRunError(node: INode, ledger: ItemLedger, invalid: readon
 	const failures = invalid.map((index) => ({ index, failure: entries[index] as Failure }));
 	const first = failures[0];
 	if (ledger.itemCount === 1) return first.failure.error;
-	const message = `${invalid.length} of ${items(ledger.itemCount)} ${invalid.length === 1 ? 'is' : 'are'} invalid (item${invalid.length === 1 ? '' : 's'} ${list(invalid)}): ${first.failure.error.message}`;
+	const message = `${invalid.length} of ${items(ledger.itemCount)} ${invalid.length === 1 ? 'is' : 'are'} invalid (item${invalid.length === 1 ? '' : 's'} ${list(invalid)}): ${withoutItemPrefix(first.index, first.failure.error.message)}`;
 	const lines = ['Nothing was sent: every item is checked before any is sent, so the run stopped before the first request.'];
 	for (const { index, failure } of failures.slice(0, NAMED)) lines.push(itemLine(index, failure));
 	lines.push('Fix these items, or set On Error to "Continue (using error output)" to send the valid items and get the invalid ones on the error output.');

@@ -87,7 +87,7 @@ describe('BigChange Job Update: Create', () => {
 		expect(timedOut.errorOf(0)).toMatch(/^BigChange may have saved this job: the request reached it, but no answer arrived within the timeout\. It was not sent again/);
 		sim.server.faults.failNext(1, { status: 500, body: { title: 'Internal Server Error', status: 500 }, match: (req) => req.method === 'POST' && req.path === '/v1/jobs' });
 		const failed = await create([{ type: JOB_TYPE.repair, contact: CONTACT.acme }]);
-		expect(failed.errorOf(0)).toMatch(/^BigChange may have saved this job: the request reached it, but Internal Server Error\. It was not sent again/);
+		expect(failed.errorOf(0)).toMatch(/^BigChange may have saved this job: the request reached it, but it answered with status 500 \(Internal Server Error\)\. It was not sent again/);
 		expect(sim.requests('POST')).toHaveLength(2);
 	});
 

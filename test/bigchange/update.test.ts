@@ -203,7 +203,7 @@ describe('BigChange Job Update: Update', () => {
 			settings: { onError: 'stopWorkflow' },
 		});
 		expect(run.nodeError?.message).toBe(
-			'1 of 2 items is invalid (item 1): Item 1: Planned Duration (plannedDuration) must be a whole number of minutes (0 or more), got -5',
+			'1 of 2 items is invalid (item 1): Planned Duration (plannedDuration) must be a whole number of minutes (0 or more), got -5',
 		);
 		expect(run.nodeError?.description).toContain('Nothing was sent');
 		expect(sim.server.log).toHaveLength(0);

@@ -168,7 +168,7 @@ describe('OL Connect Job Entity: bad input is stopped before anything is sent', 
 			items: [{ jobId: 1001 }, { jobId: 'abc' }],
 			settings: { onError: 'stopWorkflow' },
 		});
-		expect(run.nodeError?.message).toBe('1 of 2 items is invalid (item 1): Item 1: "Job ID" must be a positive whole number such as 12345, got "abc"');
+		expect(run.nodeError?.message).toBe('1 of 2 items is invalid (item 1): "Job ID" must be a positive whole number such as 12345, got "abc"');
 		expect(sim.server.log).toHaveLength(0);
 	});
 

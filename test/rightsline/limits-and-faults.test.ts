@@ -156,7 +156,7 @@ describe('Rightsline Char-Type Batch: limits, throttling and faults', () => {
 		sim = await startRightslineSimulator();
 		sim.server.faults.failNext(1, { status: 500, body: { message: 'Internal server error' }, match: isCreate });
 		const failed = await runRightsline({ sim, items: [contact(1)], parameters: { charType: 2 } });
-		expect(failed.errors[0].json.error).toMatch(/^Rightsline may have saved this record: the request reached it, but Internal server error\. It was not sent again/);
+		expect(failed.errors[0].json.error).toMatch(/^Rightsline may have saved this record: the request reached it, but it answered with status 500 \(Internal server error\)\. It was not sent again/);
 		expect(failed.errors[0].json.details).toMatchObject({ sent: true, mayHaveBeenApplied: true, httpCode: 500 });
 		expect(batchPosts(sim)).toHaveLength(1);
 

@@ -152,7 +152,7 @@ describe('Rightsline Char-Type Batch: relationships, not waiting, Get Batch, Get
 
 	it('with “Stop Workflow”, one bad item stops the run before anything is sent', async () => {
 		const run = await runRightsline({ sim, items: [contact(0), { title: 'x' }], parameters: { charType: 2 }, settings: { onError: 'stopWorkflow' } });
-		expect(run.nodeError?.message).toBe('1 of 2 items is invalid (item 1): Item 1: record.template.templateId is required to create a contact, got no template');
+		expect(run.nodeError?.message).toBe('1 of 2 items is invalid (item 1): record.template.templateId is required to create a contact, got no template');
 		expect(sim.server.log).toHaveLength(0);
 	});
 

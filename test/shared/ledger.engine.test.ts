@@ -66,7 +66,7 @@ describe('The run engine (ItemRun) in the real n8n engine', () => {
 	it('"Stop Workflow" with an invalid item: nothing is sent, and the error says so', async () => {
 		const items = itemsOf(undefined, undefined, undefined, 'input', undefined);
 		const result = await runNode({ type: new LedgerNode(), parameters: {}, items });
-		expect(result.nodeError?.message).toBe('1 of 5 items is invalid (item 3): Item 3: id is missing');
+		expect(result.nodeError?.message).toBe('1 of 5 items is invalid (item 3): id is missing');
 		expect(result.nodeError?.description).toContain('Nothing was sent');
 		expect(result.nodeError?.context.itemIndex).toBe(3);
 		expect(written(items)).toEqual([0, 0, 0, 0, 0]);
