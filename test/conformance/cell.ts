@@ -34,10 +34,11 @@ export function expectCell(scenario: Scenario, onError: OnError, result: NodeRun
 	const count = scenario.items.length;
 	const failing = new Set(scenario.failing);
 	if (onError === 'stopWorkflow') {
-		expect(result.success).toEqual([]);
 		if (failing.size === 0) {
 			expect(result.nodeError).toBeUndefined();
+			expect(result.success.map(pairedIndex)).toEqual(Array.from({ length: count }, (_, n) => n));
 		} else {
+			expect(result.success).toEqual([]);
 			expect(result.nodeError).toBeDefined();
 			const message = String(result.nodeError?.message);
 			if (count > 1) expect(message).toMatch(new RegExp(`^${failing.size} of ${count} items (failed|is invalid|are invalid) \\(item`));

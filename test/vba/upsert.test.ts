@@ -187,7 +187,7 @@ describe('VBA Batch Upsert through the real engine against the VBAPI simulator',
 			settings: { onError: 'stopWorkflow' },
 		});
 		expect(run.nodeError?.message).toMatch(/^1 of 2 items is invalid \(item 1\): /);
-		expect(run.nodeError?.message).toContain('Item 1: "job_ID" must be text, got an object ({"nested":true})');
+		expect(run.nodeError?.message).toContain('(item 1): "job_ID" must be text, got an object ({"nested":true})');
 		expect(run.nodeError?.description).toContain('Nothing was sent');
 		expect(batchRequests(sim)).toHaveLength(0);
 	});
