@@ -1,4 +1,5 @@
 import type { NodeAdapter, NotApplicable, Scenario } from './adapter';
+import { rightslineAdapter } from './adapters/rightsline';
 import { vbaAdapter } from './adapters/vba';
 import { expectCell } from './cell';
 import { FAULTS, ON_ERROR, type FaultId, type OnError } from './faults';
@@ -6,7 +7,7 @@ import { printMatrix, type CellOutcome } from './print';
 
 /** `CONFORMANCE_NODES=VBA,BigChange npx jest test/conformance` runs some columns only, while working on a node. */
 const only = process.env.CONFORMANCE_NODES?.split(',');
-const ADAPTERS: NodeAdapter[] = [vbaAdapter].filter(
+const ADAPTERS: NodeAdapter[] = [vbaAdapter, rightslineAdapter].filter(
 	(adapter) => !only || only.includes(adapter.name),
 );
 
