@@ -1,17 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-
+import { routeTo } from '../../shared/router';
 import * as record from './record';
 
-type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
-
-const OPERATIONS: Record<string, Record<string, Operation>> = {
+export const router = routeTo({
 	record: { upsert: record.upsert.execute },
-};
-
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = Object.hasOwn(OPERATIONS, resource) && Object.hasOwn(OPERATIONS[resource], operation) ? OPERATIONS[resource][operation] : undefined;
-	if (!run) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	return await run.call(this);
-}
+});
