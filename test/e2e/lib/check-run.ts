@@ -17,14 +17,29 @@ function pairedIndexes(item: INodeExecutionData): number[] {
 }
 
 /** Items the node was handed: the outputs of the nodes its run lists as sources. */
-function inputCount(run: IRun, task: ITaskData): number {
-	let count = 0;
+function inputItems(run: IRun, task: ITaskData): INodeExecutionData[] {
+	const items: INodeExecutionData[] = [];
 	for (const source of task.source ?? []) {
 		if (!source) continue;
 		const previous = run.data.resultData.runData[source.previousNode]?.[source.previousNodeRun ?? 0];
-		count += previous?.data?.main?.[source.previousNodeOutput ?? 0]?.length ?? 0;
+		items.push(...(previous?.data?.main?.[source.previousNodeOutput ?? 0] ?? []));
 	}
-	return count;
+	return items;
+}
+
+/**
+ * In the real app a failed item must keep its record: every field of its input item, `error` in
+ * words and `details` naming the item (n8n would reduce an item carrying `item.error` to its message).
+ */
+function recordKept(name: string, item: INodeExecutionData, input: INodeExecutionData | undefined, index: number, problems: string[]): void {
+	const details = item.json.details as { item?: unknown } | undefined;
+	if (typeof details !== 'object' || details === null || details.item !== index) {
+		problems.push(`${name}: error item ${index} has no details naming it: ${JSON.stringify(item.json).slice(0, 300)}`);
+	}
+	for (const [key, value] of Object.entries(input?.json ?? {})) {
+		if (key === 'error' || key === 'details') continue;
+		if (JSON.stringify(item.json[key]) !== JSON.stringify(value)) problems.push(`${name}: error item ${index} lost its input field "${key}"`);
+	}
 }
 
 function errorMessage(item: INodeExecutionData): string {
@@ -39,7 +54,8 @@ function checkNode(run: IRun, name: string, expectation: ExampleExpectation | un
 		return `${name}: did not run`;
 	}
 	if (task.error) problems.push(`${name} failed: ${task.error.message}${task.error.description ? ` (${task.error.description})` : ''}`);
-	const inputs = inputCount(run, task);
+	const given = inputItems(run, task);
+	const inputs = given.length;
 	const [success = [], errors = []] = task.data?.main ?? [];
 	const outputs = [...(success ?? []).map((item) => ({ item, output: 'success' as const })), ...(errors ?? []).map((item) => ({ item, output: 'error' as const }))];
 
@@ -60,6 +76,8 @@ function checkNode(run: IRun, name: string, expectation: ExampleExpectation | un
 	for (const { item } of outputs.filter((entry) => entry.output === 'error')) {
 		const message = errorMessage(item);
 		if (!message || message.includes('[object Object]')) problems.push(`${name}: an error item says nothing readable: ${message}`);
+		const [index] = pairedIndexes(item);
+		if (index !== undefined) recordKept(name, item, given[index], index, problems);
 	}
 
 	if (expectation) {
