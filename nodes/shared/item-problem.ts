@@ -1,4 +1,4 @@
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
 import { setFailureFacts } from './failure-facts';
 
@@ -10,6 +10,8 @@ export interface ItemProblem {
 	reason: string;
 	/** More to say than "nothing was sent" (what a valid value looks like, where to set it). */
 	description?: string;
+	/** Node facts for the failed item's `details` (e.g. the fields that would not have been sent). */
+	details?: IDataObject;
 }
 
 export function isItemProblem(value: unknown): value is ItemProblem {
@@ -25,11 +27,12 @@ class ProblemMark implements ItemProblem {
 		readonly reason: string,
 		readonly field?: string,
 		readonly description?: string,
+		readonly details?: IDataObject,
 	) {}
 }
 
-export function itemProblem(reason: string, field?: string, description?: string): ItemProblem {
-	return new ProblemMark(reason, field, description);
+export function itemProblem(reason: string, field?: string, description?: string, details?: IDataObject): ItemProblem {
+	return new ProblemMark(reason, field, description, details);
 }
 
 /** The error an invalid item carries: item and reason in the message, nothing sent. */

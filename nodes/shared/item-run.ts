@@ -92,7 +92,7 @@ export class ItemRun {
 				prepared = new NodeOperationError(this.node, error as Error, { itemIndex, description: 'Nothing was sent for this item.' });
 			}
 			if (prepared instanceof NodeOperationError) this.ledger.fail(itemIndex, prepared);
-			else if (isItemProblem(prepared)) this.ledger.fail(itemIndex, itemProblemError(this.node, itemIndex, prepared));
+			else if (isItemProblem(prepared)) this.ledger.fail(itemIndex, itemProblemError(this.node, itemIndex, prepared), prepared.details);
 			else {
 				ready.push({ itemIndex, value: prepared });
 				continue;

@@ -43,5 +43,8 @@ describe('defect 12.11: VBA says which unknown fields it dropped', () => {
 		// Stopped before sending for another field: still says what would not have been sent.
 		expect(String(run.byInput.get(1)?.[0].json.error)).toContain('Item 1: "description" is 600 characters long');
 		expect(String(run.byInput.get(1)?.[0].json.error)).toContain('Not sent, as Job has no such field: colour.');
+		// And in details, where a workflow can read them.
+		expect(run.byInput.get(0)?.[0].json.details).toMatchObject({ vbaResult: { droppedFields: ['colour'] } });
+		expect(run.byInput.get(1)?.[0].json.details).toMatchObject({ droppedFields: ['colour'], field: 'description', sent: false });
 	});
 });

@@ -95,7 +95,12 @@ export class ItemPreparer {
 		if (check instanceof RecordProblem) {
 			// The fields that would not have been sent either, so a fix need not be tried twice.
 			const dropped = policy === 'drop' ? validator.unknownNames(input) : [];
-			return itemProblem(`${check.message}${droppedNote(entity, dropped)}`, check.field, `Entity: ${entity.displayName} (${entity.id}).`);
+			return itemProblem(
+				`${check.message}${droppedNote(entity, dropped)}`,
+				check.field,
+				`Entity: ${entity.displayName} (${entity.id}).`,
+				dropped.length > 0 ? { droppedFields: dropped } : undefined,
+			);
 		}
 		const dropped = this.scratch.length ? this.scratch.slice() : undefined;
 		const resultOnly = output === 'result';
@@ -106,6 +111,7 @@ export class ItemPreparer {
 				`parent key ${missing.join(', ')} is missing${droppedNote(entity, dropped)}`,
 				undefined,
 				`${entity.displayName} is nested under ${entity.id}; set the parent key under Parent Keys or in the item.`,
+				dropped ? { droppedFields: dropped } : undefined,
 			);
 		}
 		return { entity, path: buildPath(entity, params), record: check, dropped, resultOnly };
