@@ -58,7 +58,7 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 			// request once), so one lane cannot hold the others during a renewal: a session that expires
 			// mid-run costs at most one login per lane, never one per job.
 			concurrency: settings.concurrency,
-			pacer: pacerFor(settings),
+			pacer: pacerFor(run.node, settings),
 			signal: context.getExecutionCancelSignal?.(),
 			stop: run.stop,
 			send: async ({ payload }) => await answerOrRefusal(async () => await spec.perform(payload, connection)),

@@ -129,7 +129,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const listed = new Map<IDataObject, IDataObject[]>();
 	if (ready.length > 0) {
 		const connection = await bigChangeConnection(this, settings.timeoutSeconds * 1000);
-		const pacer = bigChangePacer(settings);
+		const pacer = bigChangePacer(run, settings);
 		// One item after the other, as n8n's own list nodes do: pages are what takes the time.
 		for (const { itemIndex, value } of ready) {
 			try {
