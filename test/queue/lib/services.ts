@@ -1,13 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { connect } from 'net';
-import { dirname, join } from 'path';
+import { join } from 'path';
 
 import { exec, execOk } from '../../e2e/lib/exec';
 import { freePort } from '../../e2e/lib/ports';
 
 /** Postgres and Redis on 127.0.0.1 for queue mode: what n8n main and its workers share. */
 export interface Services {
+	/** Postgres's bin folder, for psql. */
+	postgresBin: string;
 	postgres: { host: string; port: number; user: string; database: string };
 	redis: { host: string; port: number };
 	stop(): Promise<void>;
@@ -123,8 +126,6 @@ async function startPostgres(folder: string): Promise<{ daemon: Daemon; port: nu
 	mkdirSync(sockets, { recursive: true });
 	const asUser = isRoot ? ['runuser', '-u', 'postgres', '--'] : [];
 	if (isRoot) {
-		// The `postgres` account must reach its folder through a private temporary folder of root's.
-		chmodSync(dirname(folder), 0o711);
 		const { uid, gid } = (() => {
 			const out = spawnSync('id', ['postgres']).stdout.toString();
 			return { uid: Number(/uid=(\d+)/.exec(out)?.[1]), gid: Number(/gid=(\d+)/.exec(out)?.[1]) };
@@ -160,18 +161,23 @@ export async function startServices(folder: string, log: (line: string) => void)
 	mkdirSync(redisFolder, { recursive: true });
 	const redis = await startRedis(redisFolder);
 	let postgres: { daemon: Daemon; port: number };
+	// A temporary folder of its own: the `postgres` account cannot pass through root's private ones.
+	const postgresFolder = mkdtempSync(join(tmpdir(), 'n8n-queue-postgres-'));
 	try {
-		postgres = await startPostgres(join(folder, 'postgres'));
+		postgres = await startPostgres(postgresFolder);
 	} catch (error) {
 		await redis.daemon.stop('SIGTERM');
+		rmSync(postgresFolder, { recursive: true, force: true });
 		throw error;
 	}
 	return {
+		postgresBin: postgresBin() ?? '',
 		postgres: { host: '127.0.0.1', port: postgres.port, user: 'n8n', database: 'n8n' },
 		redis: { host: '127.0.0.1', port: redis.port },
 		// SIGINT is Postgres's fast shutdown: no waiting for clients to leave.
 		stop: async () => {
 			await Promise.all([postgres.daemon.stop('SIGINT'), redis.daemon.stop('SIGTERM')]);
+			rmSync(postgresFolder, { recursive: true, force: true });
 		},
 	};
 }
