@@ -64,8 +64,9 @@ function writtenKeys(vendor: string, sim: Running): string[] {
 		} else if (vendor === 'olconnect' && req.method === 'PUT' && Array.isArray(req.body)) {
 			for (const entry of req.body as Array<{ id?: unknown }>) keys.push(String(entry.id));
 		} else if (vendor === 'rightsline' && req.method === 'POST' && req.path === '/v4/batch') {
-			const body = req.body as { records?: Array<{ title?: unknown }>; Records?: Array<{ title?: unknown }> } | undefined;
-			for (const record of body?.records ?? body?.Records ?? []) keys.push(String(record.title));
+			// `records` is an object of arrays keyed by char type ID.
+			const body = req.body as { records?: Record<string, Array<{ title?: unknown }>> } | undefined;
+			for (const list of Object.values(body?.records ?? {})) for (const record of list) keys.push(String(record.title));
 		}
 	}
 	return keys;

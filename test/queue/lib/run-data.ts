@@ -35,9 +35,18 @@ export function compareItems(queue: NodeItems, regular: NodeItems): string[] {
 		for (let index = 0; index < Math.min(a.length, b.length); index++) {
 			const left = JSON.stringify(a[index].json);
 			const right = JSON.stringify(b[index].json);
-			if (left !== right) problems.push(`output ${output} item ${index}: ${left.slice(0, 200)} (queue) vs ${right.slice(0, 200)} (regular)`);
+			if (left !== right) problems.push(`output ${output} item ${index}: ${differences(a[index].json, b[index].json).slice(0, 5).join('; ')}`);
 			if (JSON.stringify(a[index].pairedItem) !== JSON.stringify(b[index].pairedItem)) problems.push(`output ${output} item ${index}: paired differently`);
 		}
 	}
 	return problems;
+}
+
+/** Leaf paths where two JSON values differ, with both values. */
+function differences(a: unknown, b: unknown, path = ''): string[] {
+	if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+		const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+		return [...keys].flatMap((key) => differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key));
+	}
+	return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${path}: ${JSON.stringify(a)} (queue) vs ${JSON.stringify(b)} (regular)`];
 }

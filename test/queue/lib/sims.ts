@@ -62,6 +62,11 @@ export class QueueSimulators {
 				resolve(reply);
 			};
 			this.child.on('message', onMessage);
+			if (!this.child.connected) {
+				clearTimeout(timer);
+				reject(new Error('The simulators process has ended'));
+				return;
+			}
 			this.child.send(message);
 		});
 	}

@@ -87,8 +87,9 @@ export async function loadScenario(context: QueueContext, vendor: string): Promi
 	if (writes.length !== sent) problems.push(`${writes.length} writes at the server for ${sent} records`);
 	if (duplicates) problems.push(`${duplicates} records written more than once`);
 	if (counts.size !== sent) problems.push(`${counts.size} distinct records written of ${sent}`);
-	// Few: a 429 costs a pause for everyone on the credential; a tenth of the requests is a storm.
-	if (rateLimited > Math.max(5, requests / 10)) problems.push(`${rateLimited} answers of 429 in ${requests} requests`);
+	// Each worker paces itself at the vendor's rate, so two of them meet the limit's edge; a 429's
+	// Retry-After pauses that worker. Few: at most a quarter of the requests (the report prints the share).
+	if (rateLimited > Math.max(5, requests / 4)) problems.push(`${rateLimited} answers of 429 in ${requests} requests`);
 
 	const limit = LIMITS[vendor];
 	const writeRequests = (after.byMethod[limit.writeMethod] ?? 0) - (before.byMethod[limit.writeMethod] ?? 0);
@@ -96,6 +97,6 @@ export async function loadScenario(context: QueueContext, vendor: string): Promi
 	context.results.check(
 		label,
 		problems,
-		`executions ${perWorker.join(', ')}; items in ${itemsIn}, out ${itemsOut} (${failed} error); writes at the server ${writes.length} in ${writeRequests} ${limit.writeMethod}, duplicates ${duplicates}; logins/token requests ${logins}; 429 answers ${rateLimited} of ${requests} requests; wall ${seconds.toFixed(1)} s vs least ${limit.rate ? `${least.toFixed(1)} s at ${limit.rate}/s, burst ${limit.burst}` : 'n/a (no published limit)'}`,
+		`executions ${perWorker.join(', ')}; items in ${itemsIn}, out ${itemsOut} (${failed} error); writes at the server ${writes.length} in ${writeRequests} ${limit.writeMethod}, duplicates ${duplicates}; logins/token requests ${logins}; 429 answers ${rateLimited} of ${requests} requests (${((100 * rateLimited) / Math.max(1, requests)).toFixed(0)}%); wall ${seconds.toFixed(1)} s vs least ${limit.rate ? `${least.toFixed(1)} s at ${limit.rate}/s, burst ${limit.burst}` : 'n/a (no published limit)'}`,
 	);
 }
