@@ -40,6 +40,8 @@ export class QueueN8n extends N8n {
 			N8N_ENCRYPTION_KEY: this.encryptionKey,
 			N8N_LOG_LEVEL: 'info',
 			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+			// The leader looks for executions whose worker died every 180 minutes by default; every minute here.
+			N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1',
 			...extra,
 		});
 	}

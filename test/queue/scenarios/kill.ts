@@ -30,11 +30,12 @@ export async function killScenario(context: QueueContext): Promise<void> {
 	const atKill = (await context.sims.stats()).vba;
 	const sentBeforeKill = new Set(atKill.writes.slice(before.writes.length));
 
-	// What the user sees: the execution's status in the list, over the next 75 s (Bull's stalled check is every 30 s).
+	// What the user sees: the execution's status in the list, over the next 2 minutes: Bull fails the stalled job
+	// (its check runs every 30 s) and main's queue recovery, every minute here, marks the execution.
 	const seen: string[] = [];
-	for (let waited = 0; waited <= 75; waited += 15) {
+	for (let waited = 0; waited <= 120; waited += 15) {
 		const status = (await context.db.execution(execution.id))?.status ?? 'gone';
-		if (seen[seen.length - 1]?.endsWith(status) !== true) seen.push(`${waited} s: ${status}`);
+		if (!seen[seen.length - 1]?.endsWith(` ${status}`)) seen.push(`${waited} s: ${status}`);
 		if (status !== 'running' && status !== 'new') break;
 		await sleep(15_000);
 	}

@@ -87,9 +87,11 @@ export async function loadScenario(context: QueueContext, vendor: string): Promi
 	if (writes.length !== sent) problems.push(`${writes.length} writes at the server for ${sent} records`);
 	if (duplicates) problems.push(`${duplicates} records written more than once`);
 	if (counts.size !== sent) problems.push(`${counts.size} distinct records written of ${sent}`);
-	// Each worker paces itself at the vendor's rate, so two of them meet the limit's edge; a 429's
-	// Retry-After pauses that worker. Few: at most a quarter of the requests (the report prints the share).
-	if (rateLimited > Math.max(5, requests / 4)) problems.push(`${rateLimited} answers of 429 in ${requests} requests`);
+	// Each worker paces itself at the vendor's rate and a 429's Retry-After pauses only that worker, so
+	// two of them keep meeting the limit's edge. A third of the requests is a storm and fails; above a
+	// tenth is said in a note, as the README's figures are.
+	if (rateLimited > Math.max(5, requests / 3)) problems.push(`${rateLimited} answers of 429 in ${requests} requests`);
+	else if (rateLimited > requests / 10) context.results.note(`${vendor}: ${rateLimited} of ${requests} requests answered 429 across two workers (each worker paces itself at the vendor's limit)`);
 
 	const limit = LIMITS[vendor];
 	const writeRequests = (after.byMethod[limit.writeMethod] ?? 0) - (before.byMethod[limit.writeMethod] ?? 0);
