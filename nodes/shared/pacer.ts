@@ -21,8 +21,12 @@ export interface PacerOptions {
  * timer lateness does not accumulate into a slower rate.
  */
 export class RequestPacer {
-	private readonly intervalMs: number;
+	/** The configured spacing; 0 when unpaced. */
+	private readonly baseIntervalMs: number;
+	/** The spacing in force: wider than the base after a 429, back to it as answers come. */
+	private intervalMs: number;
 	private readonly toleranceMs: number;
+	private lastSlowDown = Number.NEGATIVE_INFINITY;
 	private readonly now: () => number;
 	private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
 	/** Theoretical arrival time of the next request (GCRA's TAT). */
@@ -38,8 +42,9 @@ export class RequestPacer {
 			throw new RangeError(`burst must be a whole number of at least 1, got ${burst}`);
 		}
 		const unpaced = rps === 0 || rps === Number.POSITIVE_INFINITY;
-		this.intervalMs = unpaced ? 0 : 1000 / rps;
-		this.toleranceMs = (burst - 1) * this.intervalMs;
+		this.baseIntervalMs = unpaced ? 0 : 1000 / rps;
+		this.intervalMs = this.baseIntervalMs;
+		this.toleranceMs = (burst - 1) * this.baseIntervalMs;
 		this.now = options.now ?? Date.now;
 		this.wait = options.wait ?? sleep;
 	}
@@ -76,7 +81,7 @@ export class RequestPacer {
 		});
 	}
 
-	/** The sustained rate this pacer holds, 0 when unpaced. */
+	/** The sustained rate this pacer holds (lowered for a while after a 429), 0 when unpaced. */
 	get requestsPerSecond(): number {
 		return this.intervalMs === 0 ? 0 : 1000 / this.intervalMs;
 	}
@@ -99,11 +104,37 @@ export class RequestPacer {
 		this.pausedUntil = Math.max(this.pausedUntil, until);
 	}
 
+	/**
+	 * The server said "slow down" (429/503): every worker waits `ms`, and the pace drops to 70% (no
+	 * lower than a tenth of the configured one, at most once a second however many lanes met the
+	 * same 429). Each answer then gives back 2% of the configured pace. This is what brings several
+	 * n8n processes sharing one key (queue-mode workers, each with its own pacer) under the vendor's
+	 * limit together: alone, each would keep pacing at the full limit and meet 429s all run long.
+	 */
+	throttled(ms: number): void {
+		this.pauseFor(ms);
+		if (this.baseIntervalMs === 0) return;
+		const now = this.now();
+		if (now - this.lastSlowDown < 1000) return;
+		this.lastSlowDown = now;
+		this.intervalMs = Math.min(this.baseIntervalMs * 10, this.intervalMs / 0.7);
+	}
+
+	/** An answer that was not a "slow down": the pace creeps back toward the configured one. */
+	answered(): void {
+		if (this.intervalMs === this.baseIntervalMs) return;
+		const base = 1000 / this.baseIntervalMs;
+		const rate = Math.min(base, 1000 / this.intervalMs + base * 0.02);
+		this.intervalMs = rate >= base - 1e-9 ? this.baseIntervalMs : 1000 / rate;
+	}
+
 	private book(now: number): number {
 		const start = Math.max(now, this.pausedUntil);
 		if (this.intervalMs === 0) return start;
 		const tat = Math.max(this.nextSlot, start);
 		this.nextSlot = tat + this.intervalMs;
-		return Math.max(tat - this.toleranceMs, start);
+		// No burst while slowed down: the server's bucket is empty.
+		const tolerance = this.intervalMs === this.baseIntervalMs ? this.toleranceMs : 0;
+		return Math.max(tat - tolerance, start);
 	}
 }

@@ -72,7 +72,9 @@ export async function withRetry<T>(
 		if (options.pacer) await options.pacer.acquire(options.signal);
 		let failure: unknown;
 		try {
-			return await send(attempt);
+			const answer = await send(attempt);
+			options.pacer?.answered();
+			return answer;
 		} catch (error) {
 			failure = error;
 		}
@@ -85,8 +87,9 @@ export async function withRetry<T>(
 		const waitMs = verdict.waitMs ?? backoffDelay(attempt, policy);
 		options.onRetry?.({ attempt, error: failure, waitMs, reason: verdict.reason });
 		if (options.pacer && verdict.throttled) {
-			// The next acquire() sleeps through the pause, together with every other worker.
-			options.pacer.pauseFor(waitMs);
+			// The next acquire() sleeps through the pause, together with every other worker, and the
+			// pace stays lower for a while (see RequestPacer.throttled).
+			options.pacer.throttled(waitMs);
 		} else if (waitMs > 0) {
 			await sleep(waitMs, options.signal);
 		}

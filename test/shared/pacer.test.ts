@@ -124,6 +124,50 @@ describe('RequestPacer.forVendorLimit (virtual clock)', () => {
 	});
 });
 
+describe('RequestPacer after a 429 (virtual clock)', () => {
+	it('pauses, then paces at 70% with no burst, and creeps back 2% per answer to the configured pace and burst', async () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer({ requestsPerSecond: 10, burst: 3, now: clock.now, wait: clock.wait });
+		await sendTimes(pacer, clock, 3);
+		pacer.throttled(1000);
+		expect(pacer.requestsPerSecond).toBeCloseTo(7, 5);
+		const times = await sendTimes(pacer, clock, 3);
+		// Nothing before the pause ends, then 1/7 s apart: the server's bucket is empty, so no burst.
+		expect(times[0]).toBeGreaterThanOrEqual(1000);
+		expect(times[1] - times[0]).toBeCloseTo(1000 / 7, 5);
+		expect(times[2] - times[1]).toBeCloseTo(1000 / 7, 5);
+		for (let i = 0; i < 14; i++) pacer.answered();
+		expect(pacer.requestsPerSecond).toBeCloseTo(9.8, 5);
+		pacer.answered();
+		expect(pacer.requestsPerSecond).toBe(10);
+		clock.set(clock.now() + 10_000);
+		expect((await sendTimes(pacer, clock, 3)).every((t, _, all) => t === all[0])).toBe(true);
+	});
+
+	it('many lanes meeting the same 429 slow the pace once, not once each; a later 429 slows it again', () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer({ requestsPerSecond: 25, now: clock.now, wait: clock.wait });
+		for (let i = 0; i < 5; i++) pacer.throttled(1000);
+		expect(pacer.requestsPerSecond).toBeCloseTo(17.5, 5);
+		clock.set(1500);
+		pacer.throttled(1000);
+		expect(pacer.requestsPerSecond).toBeCloseTo(12.25, 5);
+	});
+
+	it('never below a tenth of the configured pace; unpaced only pauses', () => {
+		const clock = virtualClock();
+		const pacer = new RequestPacer({ requestsPerSecond: 20, now: clock.now, wait: clock.wait });
+		for (let i = 0; i < 30; i++) {
+			clock.set(i * 2000);
+			pacer.throttled(100);
+		}
+		expect(pacer.requestsPerSecond).toBeCloseTo(2, 5);
+		const unpaced = new RequestPacer({ requestsPerSecond: 0, now: clock.now, wait: clock.wait });
+		unpaced.throttled(100);
+		expect(unpaced.requestsPerSecond).toBe(0);
+	});
+});
+
 describe('RequestPacer (real time)', () => {
 	it('a worker already waiting for its slot also honours a pause that starts meanwhile', async () => {
 		const pacer = new RequestPacer({ requestsPerSecond: 10 });
