@@ -21,32 +21,10 @@
  */
 import { benchLine } from '../support/measure';
 import { makeTlsFiles, QUICK, roundInChild, RTTS_MS } from '../support/network';
-import { VBA_RATE, vbaRound, type VbaRoundOptions, type VbaRoundResult } from '../support/vba-round';
+import { vbaFigures, vbaRound, type VbaRoundOptions, type VbaRoundResult } from '../support/vba-round';
 
 const ITEMS = Number(process.env.BENCH_VBA_ITEMS ?? (QUICK ? 10_000 : 100_000));
 const SERVER_MS = { fixed: 40, perRecord: 2 };
-
-export function vbaFigures(rttMs: number, items: number, r: VbaRoundResult): Record<string, number> {
-	const idealMs = (r.requests / VBA_RATE) * 1000;
-	return {
-		rtt_ms: rttMs,
-		items,
-		limit_ratio: r.nodeMs / idealMs,
-		floor_ratio: r.nodeMs / r.floorMs,
-		raw_ratio: r.nodeMs / r.rawMs,
-		peak_rss_mb: r.peakRssMb,
-		cpu_us_per_item: r.cpuUs / items,
-		node_ms: r.nodeMs,
-		ideal_ms: idealMs,
-		floor_ms: r.floorMs,
-		raw_ms: r.rawMs,
-		lanes: r.lanes,
-		requests: r.requests,
-		connections: r.connections,
-		status_429: r.rateLimited,
-		errors: items - r.success + (items - r.rawSaved),
-	};
-}
 
 async function main(): Promise<void> {
 	const tls = makeTlsFiles();

@@ -89,3 +89,26 @@ export async function vbaRound(options: VbaRoundOptions): Promise<VbaRoundResult
 		await net.stop();
 	}
 }
+
+/** The figures of a VBA BENCH line (see bench/cases/vba-upsert.ts). */
+export function vbaFigures(rttMs: number, items: number, r: VbaRoundResult): Record<string, number> {
+	const idealMs = (r.requests / VBA_RATE) * 1000;
+	return {
+		rtt_ms: rttMs,
+		items,
+		limit_ratio: r.nodeMs / idealMs,
+		floor_ratio: r.nodeMs / r.floorMs,
+		raw_ratio: r.nodeMs / r.rawMs,
+		peak_rss_mb: r.peakRssMb,
+		cpu_us_per_item: r.cpuUs / items,
+		node_ms: r.nodeMs,
+		ideal_ms: idealMs,
+		floor_ms: r.floorMs,
+		raw_ms: r.rawMs,
+		lanes: r.lanes,
+		requests: r.requests,
+		connections: r.connections,
+		status_429: r.rateLimited,
+		errors: items - r.success + (items - r.rawSaved),
+	};
+}
