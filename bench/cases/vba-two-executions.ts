@@ -19,7 +19,7 @@ import { VBA_RATE } from '../support/vba-round';
 import { vbaNodeRunner } from '../support/vba-node';
 import { jobRecords } from '../support/vba-workload';
 
-const ITEMS_EACH = Number(process.env.BENCH_VBA_TWO_ITEMS ?? (QUICK ? 2_000 : 10_000));
+const ITEMS_EACH = Number(process.env.BENCH_VBA_TWO_ITEMS ?? (QUICK ? 5_000 : 25_000));
 const BATCH_SIZE = 100;
 const SERVER_MS = { fixed: 40, perRecord: 2 };
 
