@@ -1,5 +1,7 @@
+import { inspectFailure } from './failure';
+import { runInLanes } from './lane-pool';
+import { LaneController, type LaneOutcome } from './lanes';
 import type { RequestPacer } from './pacer';
-import { runConcurrently } from './pool';
 import { withRetry, type RetryPolicy } from './retry';
 import { NotSent, RunStop } from './run-stop';
 
@@ -13,6 +15,10 @@ export interface Batch<P> {
 }
 
 export interface DispatchOptions<P, R> {
+	/**
+	 * Parallel Requests: the most requests in flight. Below it, the lanes follow the pacer's rate
+	 * times the measured time per answer (LaneController), so a slow network still gets the pace.
+	 */
 	concurrency: number;
 	pacer: RequestPacer;
 	policy?: RetryPolicy;
@@ -41,8 +47,35 @@ export interface DispatchOptions<P, R> {
  * caller to settle its items. The first batch goes alone: a credential with an empty token logs in
  * on the first request, and without this every parallel lane would log in at once.
  */
+/** What a failed attempt says about the lanes; undefined when it says nothing of the server's pace. */
+function laneOutcome(error: unknown): LaneOutcome | undefined {
+	const failure = inspectFailure(error);
+	if (failure.status === 429 || failure.status === 503) return 'throttled';
+	if (failure.status !== undefined) return 'answered';
+	return failure.code !== undefined && TIMEOUT_CODES.has(failure.code) ? 'timed-out' : undefined;
+}
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
 export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, options: DispatchOptions<P, R>): Promise<void> {
 	const stop = options.stop ?? new RunStop();
+	const lanes = new LaneController({ cap: options.concurrency, requestsPerSecond: options.pacer.requestsPerSecond });
+	/** One attempt, timed from when the pacer let it go to its answer. */
+	const attempt = async (batch: Batch<P>): Promise<R> => {
+		const started = Date.now();
+		// The failure goes on to withRetry as it came: its status and network code decide the retry.
+		return await options.send(batch).then(
+			(response) => {
+				lanes.record(Date.now() - started, 'answered');
+				return response;
+			},
+			async (error: unknown) => {
+				const outcome = laneOutcome(error);
+				if (outcome !== undefined) lanes.record(Date.now() - started, outcome);
+				return await Promise.reject(error as Error);
+			},
+		);
+	};
 	const runOne = async (batch: Batch<P>): Promise<void> => {
 		if (options.signal?.aborted) {
 			// The user stopped the run: the rest is not sent, and its items end as failed, not lost.
@@ -60,7 +93,7 @@ export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, op
 				async () => {
 					// Checked on every attempt: a retry must not go out after another lane stopped the run.
 					stop.check();
-					return await options.send(batch);
+					return await attempt(batch);
 				},
 				{
 					idempotent: batch.idempotent,
@@ -79,9 +112,9 @@ export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, op
 	};
 	if (batches.length === 0) return;
 	if (options.firstAlone === false) {
-		await runConcurrently(batches, options.concurrency, runOne);
+		await runInLanes(batches, () => lanes.lanes, runOne);
 		return;
 	}
 	await runOne(batches[0]);
-	await runConcurrently(batches.slice(1), options.concurrency, runOne);
+	await runInLanes(batches.slice(1), () => lanes.lanes, runOne);
 }

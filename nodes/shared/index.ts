@@ -28,3 +28,4 @@ export { BatchBuilder, type GroupedBatch } from './batch-builder';
 export { jsonBodyOptions } from './json-body';
 export { ItemParameter } from './item-parameter';
 export { readRequestOptions, requestOptionProperties, type RequestProfile, type RequestSettings } from './request-options';
+export { sharedPacer } from './pacer-registry';

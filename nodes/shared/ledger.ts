@@ -49,6 +49,14 @@ export class Failure {
 	}
 }
 
+/**
+ * A success that is several output items (a list operation's results, one item per content item):
+ * each paired to the one input item; an empty list gives none, as n8n's own list operations do.
+ */
+class Many {
+	constructor(readonly jsons: IDataObject[]) {}
+}
+
 /** A success that carries more than its JSON (binary data, metadata). */
 class Extended {
 	constructor(
@@ -62,7 +70,9 @@ class Extended {
  * built. A 100,000-item run then keeps one object per item while requests are still going, not
  * three, and the collector has that much less to copy while it is busy with the requests' garbage.
  */
-export type Entry = IDataObject | Extended | Failure;
+export type Entry = IDataObject | Extended | Many | Failure;
+/** An entry that is exactly one output item. */
+type Single = Exclude<Entry, Many>;
 
 /**
  * Guarantees that every input item leaves the node exactly once, paired with its input, whatever
@@ -78,6 +88,8 @@ export type Entry = IDataObject | Extended | Failure;
 export class ItemLedger {
 	private readonly entries: Array<Entry | undefined>;
 	private settled = 0;
+	/** Whether any entry is a Many, so the usual one-to-one output is built without flattening. */
+	private many = false;
 
 	/** `node` is needed only to turn text failures into NodeOperationErrors. */
 	constructor(
@@ -92,6 +104,11 @@ export class ItemLedger {
 
 	succeed(index: number, json: IDataObject, extra?: SuccessExtra): void {
 		this.settle(index, extra ? new Extended(json, extra) : json);
+	}
+
+	/** One input item that succeeded as several output items (see Many). */
+	succeedMany(index: number, jsons: IDataObject[]): void {
+		this.settle(index, new Many(jsons));
 	}
 
 	/** `details` adds node-specific facts (a batch ID, the vendor's status) to the item's `details`. */
@@ -139,11 +156,18 @@ export class ItemLedger {
 				`${open.length} item(s) were never settled (indexes ${shown}${open.length > 10 ? ', …' : ''})`,
 			);
 		}
-		return [this.entries.map((entry, index) => toItem(entry as Entry, index, mode === 'regularOutput' ? items?.[index] : undefined))];
+		const inputOf = (index: number) => (mode === 'regularOutput' ? items?.[index] : undefined);
+		if (!this.many) return [this.entries.map((entry, index) => toItem(entry as Single, index, inputOf(index)))];
+		return [
+			this.entries.flatMap((entry, index) =>
+				entry instanceof Many ? entry.jsons.map((json) => ({ json, pairedItem: { item: index } })) : [toItem(entry as Single, index, inputOf(index))],
+			),
+		];
 	}
 
 	private settle(index: number, entry: Entry): void {
 		this.assertIndex(index);
+		if (entry instanceof Many) this.many = true;
 		if (this.entries[index] !== undefined) {
 			throw new UnexpectedError(`Item ${index} was settled twice (now as ${entry instanceof Failure ? 'failure' : 'success'})`);
 		}
@@ -170,7 +194,7 @@ export class ItemLedger {
 	}
 }
 
-function toItem(entry: Entry, index: number, input: INodeExecutionData | undefined): INodeExecutionData {
+function toItem(entry: Single, index: number, input: INodeExecutionData | undefined): INodeExecutionData {
 	const pairedItem = { item: index };
 	if (entry instanceof Extended) return { ...entry.extra, json: entry.json, pairedItem };
 	if (!(entry instanceof Failure)) return { json: entry, pairedItem };

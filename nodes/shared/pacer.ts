@@ -76,6 +76,11 @@ export class RequestPacer {
 		});
 	}
 
+	/** The sustained rate this pacer holds, 0 when unpaced. */
+	get requestsPerSecond(): number {
+		return this.intervalMs === 0 ? 0 : 1000 / this.intervalMs;
+	}
+
 	/** Resolves when the caller may send one request. Rejects if `signal` aborts while waiting. */
 	async acquire(signal?: AbortSignal): Promise<void> {
 		for (;;) {

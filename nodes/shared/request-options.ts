@@ -11,8 +11,15 @@ export interface RequestSettings {
 
 /** A node's defaults and limits, declared once and used by both its description and its run. */
 export interface RequestProfile {
+	/** `concurrency: 0` is Auto (see `autoLanes`). */
 	defaults: RequestSettings;
 	maxConcurrency: number;
+	/**
+	 * Parallel Requests "Auto" (0): the lanes follow pace × measured time per answer (LaneController)
+	 * up to `paced`; an unpaced run (Requests per Second 0) has nothing to measure against and keeps
+	 * `unpaced` lanes. Without it, 0 is not offered.
+	 */
+	autoLanes?: { paced: number; unpaced: number };
 	maxRequestsPerSecond: number;
 	/** The vendor's words for each option's help text. */
 	help: { concurrency: string; requestsPerSecond: string; timeoutSeconds: string };
@@ -28,9 +35,11 @@ export function requestOptionProperties(profile: RequestProfile): INodePropertie
 			displayName: 'Parallel Requests',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: profile.maxConcurrency },
+			typeOptions: { minValue: profile.autoLanes ? 0 : 1, maxValue: profile.maxConcurrency },
 			default: defaults.concurrency,
-			description: help.concurrency,
+			description: profile.autoLanes
+				? `${help.concurrency} 0 (the default) is Auto: as many as it takes to keep the pace, measured from how long answers take, up to ${profile.autoLanes.paced} (${profile.autoLanes.unpaced} when unpaced). A number is the most in flight at once.`
+				: help.concurrency,
 		},
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		{
@@ -63,10 +72,13 @@ function within(value: unknown, min: number, max: number, fallback: number): num
  * brought inside.
  */
 export function readRequestOptions(given: IDataObject, profile: RequestProfile): RequestSettings {
-	const { defaults } = profile;
+	const { defaults, autoLanes } = profile;
+	const requestsPerSecond = within(given.requestsPerSecond, 0, profile.maxRequestsPerSecond, defaults.requestsPerSecond);
+	const chosen = Math.round(within(given.concurrency, autoLanes ? 0 : 1, profile.maxConcurrency, defaults.concurrency));
+	const auto = autoLanes ? (requestsPerSecond > 0 ? autoLanes.paced : autoLanes.unpaced) : 1;
 	return {
-		concurrency: Math.round(within(given.concurrency, 1, profile.maxConcurrency, defaults.concurrency)),
-		requestsPerSecond: within(given.requestsPerSecond, 0, profile.maxRequestsPerSecond, defaults.requestsPerSecond),
+		concurrency: chosen === 0 ? auto : chosen,
+		requestsPerSecond,
 		timeoutSeconds: within(given.timeoutSeconds, 1, 3600, defaults.timeoutSeconds),
 	};
 }

@@ -121,6 +121,19 @@ describe('ItemLedger', () => {
 		expect(ledger.toNodeOutput()[0][0]).toEqual({ json: { ok: true }, binary, pairedItem: { item: 0 } });
 	});
 
+	it('one input can succeed as several output items, each paired to it; an empty list gives none', () => {
+		const ledger = new ItemLedger(3, TEST_NODE);
+		ledger.succeedMany(0, [{ n: 'a' }, { n: 'b' }]);
+		ledger.succeedMany(1, []);
+		ledger.fail(2, 'nope');
+		const [main] = ledger.toNodeOutput();
+		expect(main.map((item) => [item.json.n ?? item.json.error, item.pairedItem])).toEqual([
+			['a', { item: 0 }],
+			['b', { item: 0 }],
+			['nope', { item: 2 }],
+		]);
+	});
+
 	it('an empty input gives an empty main output', () => {
 		expect(new ItemLedger(0).toNodeOutput()).toEqual([[]]);
 	});

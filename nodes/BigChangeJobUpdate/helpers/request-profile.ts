@@ -5,8 +5,9 @@ import type { RequestProfile } from '../../shared';
  * limit, and a 429 still makes every request wait as BigChange asks.
  */
 export const BIGCHANGE_REQUESTS: RequestProfile = {
-	defaults: { concurrency: 5, requestsPerSecond: 10, timeoutSeconds: 30 },
+	defaults: { concurrency: 0, requestsPerSecond: 10, timeoutSeconds: 30 },
 	maxConcurrency: 20,
+	autoLanes: { paced: 20, unpaced: 5 },
 	maxRequestsPerSecond: 200,
 	help: {
 		concurrency: 'How many items are sent to BigChange at the same time',

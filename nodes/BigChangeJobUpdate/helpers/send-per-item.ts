@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { dispatchBatches, RequestPacer, type ItemRun, type RequestSettings } from '../../shared';
+import { dispatchBatches, sharedPacer, type ItemRun, type RequestPacer, type RequestSettings } from '../../shared';
+import { BIGCHANGE_CREDENTIAL } from '../transport';
 
 export interface ItemRequest<P> {
 	itemIndex: number;
@@ -15,9 +16,9 @@ export interface PerItemHandlers<P, R> {
 	fail: (request: ItemRequest<P>, error: unknown) => void;
 }
 
-/** BigChange publishes no limit, so the chosen rate is the only one there is. */
-export function bigChangePacer(settings: RequestSettings): RequestPacer {
-	return RequestPacer.forVendorLimit({ requestsPerSecond: settings.requestsPerSecond });
+/** BigChange publishes no limit, so the chosen rate is the only one there is; one pace per credential. */
+export function bigChangePacer(run: ItemRun, settings: RequestSettings): RequestPacer {
+	return sharedPacer(run.node, BIGCHANGE_CREDENTIAL, { requestsPerSecond: settings.requestsPerSecond });
 }
 
 /**
@@ -32,7 +33,7 @@ export async function sendPerItem<P, R>(
 	settings: RequestSettings,
 	handlers: PerItemHandlers<P, R>,
 ): Promise<void> {
-	const pacer = bigChangePacer(settings);
+	const pacer = bigChangePacer(run, settings);
 	await dispatchBatches(
 		requests.map((request) => ({ itemIndexes: [request.itemIndex], payload: request, idempotent: request.idempotent })),
 		{

@@ -21,7 +21,7 @@ export class ManyJobsRun {
 		readonly settings: RunSettings,
 		readonly connection: OlcConnection,
 	) {
-		this.pacer = pacerFor(settings);
+		this.pacer = pacerFor(run.node, settings);
 	}
 
 	/** Fails every item naming `job`, in the node's words (`message`) or the status's. */

@@ -7,7 +7,6 @@ import { olcApiError } from '../transport/errors';
 import { olcConnection, type OlcConnection } from '../transport';
 import { answerOrRefusal, type Answer } from './refusal';
 import { pacerFor, readRunSettings } from './request-profile';
-import { SplitOutput } from './split-output';
 
 export interface JobTask<T> {
 	itemIndex: number;
@@ -37,7 +36,6 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 	const settings = readRunSettings(context);
 	const tasks = run.check((itemIndex, item) => spec.prepare(itemIndex, item));
 	const connection = await olcConnection(context, settings.timeoutSeconds * 1000);
-	const splits = new SplitOutput();
 	const fail = (task: JobTask<T>, error: unknown) =>
 		run.ledger.fail(
 			task.itemIndex,
@@ -58,16 +56,17 @@ export async function runPerJob<T>(context: IExecuteFunctions, spec: PerJobSpec<
 			// request once), so one lane cannot hold the others during a renewal: a session that expires
 			// mid-run costs at most one login per lane, never one per job.
 			concurrency: settings.concurrency,
-			pacer: pacerFor(settings),
+			pacer: pacerFor(run.node, settings),
 			signal: context.getExecutionCancelSignal?.(),
 			stop: run.stop,
 			send: async ({ payload }) => await answerOrRefusal(async () => await spec.perform(payload, connection)),
 			settle: ({ payload }, answer) => {
 				if ('refused' in answer) fail(payload, answer.refused);
-				else splits.succeed(run.ledger, payload.itemIndex, answer.value);
+				else if (Array.isArray(answer.value)) run.ledger.succeedMany(payload.itemIndex, answer.value);
+				else run.ledger.succeed(payload.itemIndex, answer.value);
 			},
 			fail: ({ payload }, error) => fail(payload, error),
 		},
 	);
-	return splits.expand(run.finish());
+	return run.finish();
 }

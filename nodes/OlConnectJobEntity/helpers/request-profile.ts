@@ -1,13 +1,17 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { parsePositiveInteger } from '../../shared/item-problem';
-import { RequestPacer } from '../../shared/pacer';
+import type { RequestPacer } from '../../shared/pacer';
+import { sharedPacer } from '../../shared/pacer-registry';
+import { OLC_CREDENTIAL } from '../transport/connection';
 import { readRequestOptions, type RequestProfile, type RequestSettings } from '../../shared/request-options';
 
 /** Parallel Requests, Requests per Second and Timeout, for both the description and the run. */
 export const OLC_REQUEST_PROFILE: RequestProfile = {
-	defaults: { concurrency: 4, requestsPerSecond: 0, timeoutSeconds: 60 },
+	// Unpaced by default (an on-premises server): Auto keeps 4 in flight unless a pace is chosen.
+	defaults: { concurrency: 0, requestsPerSecond: 0, timeoutSeconds: 60 },
 	maxConcurrency: 20,
+	autoLanes: { paced: 20, unpaced: 4 },
 	maxRequestsPerSecond: 1000,
 	help: {
 		concurrency: 'How many requests may be in flight at once. OL Connect runs on your own server; lower this if it is busy.',
@@ -39,6 +43,7 @@ export function readRunSettings(context: IExecuteFunctions): RunSettings {
 	};
 }
 
-export function pacerFor(settings: RequestSettings): RequestPacer {
-	return RequestPacer.forVendorLimit(OLC_RATE_LIMIT, settings.requestsPerSecond);
+/** One pace per credential in the n8n process (see sharedPacer). */
+export function pacerFor(node: INode, settings: RequestSettings): RequestPacer {
+	return sharedPacer(node, OLC_CREDENTIAL, OLC_RATE_LIMIT, settings.requestsPerSecond);
 }

@@ -5,8 +5,10 @@ export const VBA_LIMIT = { requestsPerSecond: 25, burst: 50 };
 
 /** Parallel Requests, Requests per Second and Timeout of the node: shown in Options and read in the run. */
 export const VBA_REQUESTS: RequestProfile = {
-	defaults: { concurrency: 5, requestsPerSecond: 25, timeoutSeconds: 30 },
-	maxConcurrency: 20,
+	// Auto: at RTT 80 ms and 1 s of server time per batch, 25/s needs about 31 batches in flight.
+	defaults: { concurrency: 0, requestsPerSecond: 25, timeoutSeconds: 30 },
+	maxConcurrency: 50,
+	autoLanes: { paced: 40, unpaced: 5 },
 	maxRequestsPerSecond: 50,
 	help: {
 		concurrency: 'How many batch requests may be in flight at once. Read once per run.',

@@ -109,8 +109,7 @@ function filtersOf(filters: IDataObject): IDataObject {
 
 /**
  * One list per input item (its filters may be expressions); every job is an output item paired to
- * it. The ledger holds one entry per input item: a listed item's entry stands for its jobs until
- * the output is built, and a failed item comes out once, as its error.
+ * it (ledger.succeedMany), and a failed item comes out once, as its error.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const run = ItemRun.start(this, { succeeded: 'listed', readOnly: true });
@@ -126,29 +125,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const limit = parsePositiveInteger(given);
 		return limit === undefined ? itemProblem(`Limit must be a whole number of 1 or more, got ${describeValue(given)}`, 'limit') : { qs, limit };
 	});
-	const listed = new Map<IDataObject, IDataObject[]>();
 	if (ready.length > 0) {
 		const connection = await bigChangeConnection(this, settings.timeoutSeconds * 1000);
-		const pacer = bigChangePacer(settings);
+		const pacer = bigChangePacer(run, settings);
 		// One item after the other, as n8n's own list nodes do: pages are what takes the time.
 		for (const { itemIndex, value } of ready) {
 			try {
 				run.stop.check();
 				const jobs = await listJobs(this, connection, pacer, value.qs, value.limit, pageSize);
-				const entry: IDataObject = {};
-				listed.set(entry, jobs);
-				ledger.succeed(itemIndex, entry);
+				ledger.succeedMany(itemIndex, jobs);
 			} catch (error) {
 				run.stop.failed(error);
 				ledger.fail(itemIndex, bigChangeError(node, error, { operation: 'list', itemIndex, pastedToken: connection.pastedToken }));
 			}
 		}
 	}
-	return run.finish().map((output) => output.flatMap((item) => expand(item, listed)));
-}
-
-/** A listed item's entry becomes its jobs (none when the list was empty); a failed item stays as it is. */
-function expand(item: INodeExecutionData, listed: ReadonlyMap<IDataObject, IDataObject[]>): INodeExecutionData[] {
-	const jobs = listed.get(item.json);
-	return jobs === undefined ? [item] : jobs.map((job) => ({ json: job, pairedItem: item.pairedItem }));
+	return run.finish();
 }

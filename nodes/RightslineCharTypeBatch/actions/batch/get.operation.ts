@@ -4,7 +4,8 @@ import { dispatchBatches, type Batch } from '../../../shared/dispatch';
 import { ItemParameter } from '../../../shared/item-parameter';
 import { describeValue, itemProblem, parsePositiveInteger } from '../../../shared/item-problem';
 import { ItemRun } from '../../../shared/item-run';
-import { RequestPacer } from '../../../shared/pacer';
+import { sharedPacer } from '../../../shared/pacer-registry';
+import { RIGHTSLINE_CREDENTIAL } from '../../transport/requests';
 import type { Entry } from '../../helpers/entries';
 import { RIGHTSLINE_LIMIT, RIGHTSLINE_PROFILE } from '../../helpers/request-profile';
 import type { BatchAnswer } from '../../helpers/results';
@@ -82,7 +83,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const connection = await rightslineConnection(this, RIGHTSLINE_PROFILE.defaults.timeoutSeconds * 1000);
 	await dispatchBatches(batches, {
 		concurrency: BATCHES_AT_ONCE,
-		pacer: RequestPacer.forVendorLimit(RIGHTSLINE_LIMIT),
+		pacer: sharedPacer(run.node, RIGHTSLINE_CREDENTIAL, RIGHTSLINE_LIMIT),
 		signal: this.getExecutionCancelSignal?.(),
 		stop: run.stop,
 		send: async (batch) => await getBatch(this, connection, batch.payload.batchId),

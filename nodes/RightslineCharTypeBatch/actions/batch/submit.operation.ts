@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ItemRun } from '../../../shared/item-run';
-import { RequestPacer } from '../../../shared/pacer';
+import { sharedPacer } from '../../../shared/pacer-registry';
+import { RIGHTSLINE_CREDENTIAL } from '../../transport/requests';
 import { readRequestOptions } from '../../../shared/request-options';
 import { buildEntry, type Entry } from '../../helpers/entries';
 import { MAX_BATCH_SIZE, packBatches } from '../../helpers/packing';
@@ -73,7 +74,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			maxInFlight: Math.min(requests.concurrency, MAX_BATCHES_IN_FLIGHT),
 			pollIntervalMs: clamp(options.pollIntervalSeconds, 2, 0.1, 3600) * 1000,
 			deadline: Date.now() + clamp(options.timeLimitMinutes, 60, 0.01, 24 * 60) * 60_000,
-			pacer: RequestPacer.forVendorLimit(RIGHTSLINE_LIMIT, requests.requestsPerSecond),
+			pacer: sharedPacer(run.node, RIGHTSLINE_CREDENTIAL, RIGHTSLINE_LIMIT, requests.requestsPerSecond),
 		});
 		await runner.run();
 		if (runner.batchIds.length > 0) run.note(batchNote(runner.batchIds));

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { dispatchBatches } from '../../../shared/dispatch';
 import { ItemRun } from '../../../shared/item-run';
-import { RequestPacer } from '../../../shared/pacer';
+import { sharedPacer } from '../../../shared/pacer-registry';
+import { RIGHTSLINE_CREDENTIAL } from '../../transport/requests';
 import { RIGHTSLINE_LIMIT, RIGHTSLINE_PROFILE } from '../../helpers/request-profile';
 import { rightslineError } from '../../transport/errors';
 import { getLimits, rightslineConnection } from '../../transport/requests';
@@ -17,7 +18,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const connection = await rightslineConnection(this, RIGHTSLINE_PROFILE.defaults.timeoutSeconds * 1000);
 	await dispatchBatches([{ itemIndexes, payload: undefined, idempotent: true }], {
 		concurrency: 1,
-		pacer: RequestPacer.forVendorLimit(RIGHTSLINE_LIMIT),
+		pacer: sharedPacer(run.node, RIGHTSLINE_CREDENTIAL, RIGHTSLINE_LIMIT),
 		signal: this.getExecutionCancelSignal?.(),
 		stop: run.stop,
 		send: async () => await getLimits(this, connection),

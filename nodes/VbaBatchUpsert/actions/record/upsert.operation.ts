@@ -4,12 +4,12 @@ import { dispatchBatches } from '../../../shared/dispatch';
 import { toNodeApiError } from '../../../shared/errors';
 import { parsePositiveInteger } from '../../../shared/item-problem';
 import { ItemRun } from '../../../shared/item-run';
-import { RequestPacer } from '../../../shared/pacer';
+import { sharedPacer } from '../../../shared/pacer-registry';
 import { readRequestOptions } from '../../../shared/request-options';
 import { planBatches } from '../../helpers/plan-batches';
 import { VBA_LIMIT, VBA_REQUESTS } from '../../helpers/request-profile';
 import { settleBatch } from '../../helpers/settle-batch';
-import { putBatch, vbaConnection } from '../../transport';
+import { putBatch, VBA_CREDENTIAL, vbaConnection } from '../../transport';
 import { ItemPreparer } from './prepare-item';
 
 export { upsertDescription as description } from './upsert.description';
@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		// repeats once), so the node cannot hold the other lanes during one refresh. One expiry costs
 		// at most one login per lane.
 		concurrency: requests.concurrency,
-		pacer: RequestPacer.forVendorLimit(VBA_LIMIT, requests.requestsPerSecond),
+		pacer: sharedPacer(run.node, VBA_CREDENTIAL, VBA_LIMIT, requests.requestsPerSecond, connection.baseUrl),
 		signal: this.getExecutionCancelSignal?.(),
 		stop: run.stop,
 		send: async (batch) => await putBatch(this, connection, batch.payload.path, batch.payload.records),
