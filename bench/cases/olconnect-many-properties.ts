@@ -162,7 +162,8 @@ async function main(): Promise<void> {
 	const tls = makeTlsFiles();
 	for (const rttMs of RTTS_MS) {
 		const r = await roundInChild<Round>(__filename, { rttMs }, tls);
-		const defaultLanes = OLC_REQUEST_PROFILE.defaults.concurrency;
+		// Parallel Requests' default; 0 is Auto, which unpaced means the profile's unpaced lanes.
+		const defaultLanes = OLC_REQUEST_PROFILE.defaults.concurrency || (OLC_REQUEST_PROFILE.autoLanes?.unpaced ?? 1);
 		const idealMs = Math.ceil(Math.ceil(ITEMS / CHUNK_SIZE) / defaultLanes) * (rttMs + SERVER_MS);
 		console.log(
 			benchLine('olconnect-many-properties', {
