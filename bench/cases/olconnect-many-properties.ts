@@ -1,20 +1,21 @@
 /**
- * 10,000 jobs through "Update Properties of Many Jobs" in n8n's engine (Replace, properties from
- * the input fields, 1,000 jobs per request, 4 at once), against a raw undici client sending the
- * same PUT /entity/jobs/properties bodies with the same concurrency to the same simulator, which
- * runs in its own process. Both log in and warm up with 1,000 jobs; then they take turns sending
- * the 10,000, seven passes each, and the medians count: a pass takes tens of milliseconds, and
- * taking turns keeps a load change on a shared machine from landing on one side only.
+ * Jobs through "Update Properties of Many Jobs" (Replace, properties from the input fields, the
+ * node's default chunk of 1,000 jobs per request and its default lanes and pace) in n8n's engine,
+ * over HTTPS through the delay proxy at each round trip in RTTS_MS. The simulator holds each answer
+ * back SERVER_MS: a fixed few tens of ms for a Connect Server writing a chunk's properties to its
+ * database (it runs on the customer's own server; nothing is published about its speed).
  *
- * Two rounds, each with its own simulator. `ratio` is with every answer held back SERVER_MS, a
- * low estimate of what a real Connect Server spends writing 1,000 jobs' properties to its
- * database (plus the LAN): what a user's run would see. `ratio_no_latency` is against the
- * instant in-memory simulator, where the node's fixed cost per run (n8n's engine passing 10,000
- * items in and out, reading and checking each item, about 20 ms) is set against a baseline of
- * 15 to 25 ms. `requests` counts what the node sent in a timed pass, to compare with
- * ceil(items / chunk size). Ends with `BENCH olconnect-many-properties items=… ratio=… requests=…`.
+ * A pass takes about a second, so PASSES alternating passes (node, raw, floor) give medians. Per
+ * round trip one `BENCH olconnect-many-properties rtt_ms=…` line:
+ * - `limit_ratio`: OL Connect publishes no limit and the node's default pace is unpaced, so the
+ *   least time is what the node's default lanes allow on warm connections:
+ *   ceil(requests ÷ lanes) × (RTT + SERVER_MS);
+ * - `floor_ratio`, `raw_ratio`: ÷ n8n's bare helper / a keep-alive undici client sending the same
+ *   PUT bodies with the node's lanes (the most connections it had open at once);
+ * - `peak_rss_mb`, `cpu_us_per_item`: the node's process over its passes; `requests` what it sent.
+ * `ratio` is raw_ratio, the figure this case reported before.
  *
- * `raw <url>` makes this file the baseline client.
+ * `raw <json>` makes this file the baseline client; `round <json>` runs one round trip.
  */
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
@@ -23,88 +24,69 @@ import type { IDataObject } from 'n8n-workflow';
 import { Agent, request } from 'undici';
 
 import { OlConnectApi } from '../../credentials/OlConnectApi.credentials';
+import { OLC_REQUEST_PROFILE } from '../../nodes/OlConnectJobEntity/helpers/request-profile';
 import { OlConnectJobEntity } from '../../nodes/OlConnectJobEntity/OlConnectJobEntity.node.js';
 import { runNode, TestCredentialsHelper } from '../../test/harness';
 import { OLC_SIM_DEFAULTS } from '../../test/simulators/olconnect/settings';
-import { startChild, type ChildHandle } from '../support/child';
-import { median, requestPass, servePasses } from '../support/passes';
-import { benchLine, peakRssMb } from '../support/measure';
+import { runChildForResult } from '../support/child';
+import { bareRequestLoop } from '../support/floor';
+import { inLanes } from '../support/lanes';
+import { benchLine } from '../support/measure';
+import { makeTlsFiles, measured, QUICK, roundInChild, RTTS_MS, startNetworked, type TlsFiles } from '../support/network';
+import { median } from '../support/passes';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-batch-jobs-bench-'));
 
-const ITEMS = Number(process.env.BENCH_OLC_ITEMS ?? 10_000);
+const ITEMS = Number(process.env.BENCH_OLC_ITEMS ?? (QUICK ? 2_000 : 10_000));
 const WARM_UP = 1_000;
-const CHUNK_SIZE = Number(process.env.BENCH_OLC_CHUNK ?? 1000);
-const CONCURRENCY = Number(process.env.BENCH_OLC_CONCURRENCY ?? 4);
-const SERVER_MS = Number(process.env.BENCH_OLC_SERVER_MS ?? 20);
+const CHUNK_SIZE = 1000;
+const SERVER_MS = Number(process.env.BENCH_OLC_SERVER_MS ?? 40);
 const FIRST_JOB = 100_000;
-const PASSES = 7;
+const PASSES = QUICK ? 2 : 5;
 const HOST = join(__dirname, '..', '..', 'test', 'simulators', 'olconnect', 'host.ts');
-
-interface Pass {
-	ms: number;
-	updated: number;
-	requests: number;
-}
 
 /** What a CSV export of job statuses looks like once n8n has read it. */
 function rows(count: number, tag: string): IDataObject[] {
 	return Array.from({ length: count }, (_, n) => ({ jobId: FIRST_JOB + n, status: `${tag}-${n % 7}`, batch: `B-${n % 50}` }));
 }
 
-/**
- * The baseline, in a child process: the same requests with nothing but undici. Logs in, warms up,
- * then serves timed passes (passes.ts).
- */
-async function raw(url: string): Promise<void> {
-	const dispatcher = new Agent({ connections: CONCURRENCY });
-	const basic = Buffer.from(`${OLC_SIM_DEFAULTS.username}:${OLC_SIM_DEFAULTS.password}`).toString('base64');
-	const login = await request(`${url}/rest/serverengine/authentication/login`, { method: 'POST', dispatcher, headers: { authorization: `Basic ${basic}` } });
-	const token = await login.body.text();
-	const sendAll = async (items: IDataObject[]): Promise<Omit<Pass, 'ms'>> => {
-		let next = 0;
-		let updated = 0;
-		let requests = 0;
-		const lane = async (): Promise<void> => {
-			for (let start = next; start < items.length; start = next) {
-				next += CHUNK_SIZE;
-				const part = items.slice(start, start + CHUNK_SIZE);
-				const body = part.map((row) => ({
-					id: row.jobId,
-					properties: [
-						{ name: 'status', value: String(row.status) },
-						{ name: 'batch', value: String(row.batch) },
-					],
-				}));
-				requests++;
-				const response = await request(`${url}/rest/serverengine/entity/jobs/properties`, {
-					method: 'PUT',
-					dispatcher,
-					headers: { auth_token: token, 'content-type': 'application/json', accept: '*/*' },
-					body: JSON.stringify(body),
-				});
-				await response.body.dump();
-				if (response.statusCode === 200) updated += part.length;
-			}
-		};
-		await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-		return { updated, requests };
-	};
-	await sendAll(rows(WARM_UP, 'warm'));
-	servePasses(
-		async (n) => {
-			const items = rows(ITEMS, `raw${n}`);
-			const started = performance.now();
-			const result = await sendAll(items);
-			return { ms: performance.now() - started, ...result };
-		},
-		async () => await dispatcher.close(),
-	);
+function body(part: IDataObject[]): Array<{ id: unknown; properties: Array<{ name: string; value: string }> }> {
+	return part.map((row) => ({
+		id: row.jobId,
+		properties: [
+			{ name: 'status', value: String(row.status) },
+			{ name: 'batch', value: String(row.batch) },
+		],
+	}));
 }
 
-/** The node path: the operation in n8n's engine, the credential store kept across passes as n8n keeps the token. */
-function nodeRunner(url: string): (items: IDataObject[]) => Promise<Omit<Pass, 'requests'>> {
-	const credentialsHelper = new TestCredentialsHelper([new OlConnectApi()], [
+/** The baseline, in its own process: logs in, then sends the same PUT bodies with the given lanes. */
+async function raw(options: { url: string; tag: string; lanes: number }): Promise<void> {
+	const dispatcher = new Agent({ connections: options.lanes });
+	const basic = Buffer.from(`${OLC_SIM_DEFAULTS.username}:${OLC_SIM_DEFAULTS.password}`).toString('base64');
+	const login = await request(`${options.url}/rest/serverengine/authentication/login`, { method: 'POST', dispatcher, headers: { authorization: `Basic ${basic}` } });
+	const token = await login.body.text();
+	const items = rows(ITEMS, options.tag);
+	let updated = 0;
+	const started = performance.now();
+	await inLanes(Math.ceil(items.length / CHUNK_SIZE), options.lanes, async (chunk) => {
+		const part = items.slice(chunk * CHUNK_SIZE, (chunk + 1) * CHUNK_SIZE);
+		const response = await request(`${options.url}/rest/serverengine/entity/jobs/properties`, {
+			method: 'PUT',
+			dispatcher,
+			headers: { auth_token: token, 'content-type': 'application/json', accept: '*/*' },
+			body: JSON.stringify(body(part)),
+		});
+		await response.body.dump();
+		if (response.statusCode === 200) updated += part.length;
+	});
+	const ms = performance.now() - started;
+	await dispatcher.close();
+	console.log(`RESULT ${JSON.stringify({ ms, updated })}`);
+}
+
+function credentialsFor(url: string): TestCredentialsHelper {
+	return new TestCredentialsHelper([new OlConnectApi()], [
 		{
 			id: 'bench',
 			name: 'bench',
@@ -112,92 +94,105 @@ function nodeRunner(url: string): (items: IDataObject[]) => Promise<Omit<Pass, '
 			data: { serverUrl: url, authentication: 'login', username: OLC_SIM_DEFAULTS.username, password: OLC_SIM_DEFAULTS.password },
 		},
 	]);
-	return async (items) => {
-		const run = await runNode({
-			type: new OlConnectJobEntity(),
-			parameters: {
-				resource: 'job',
-				operation: 'updateManyProperties',
-				jobId: '={{ $json.jobId }}',
-				updateMode: 'replace',
-				propertiesSource: 'fields',
-				options: { chunkSize: CHUNK_SIZE, concurrency: CONCURRENCY },
-			},
-			items,
-			credentials: { olConnectApi: { id: 'bench', name: 'bench', type: 'olConnectApi', data: {} } },
-			credentialsHelper,
-		});
-		const failed = run.success.filter((item) => item.json.error !== undefined).length + (run.nodeError ? items.length : 0);
-		// The node's run as n8n times it (what the editor shows), as in the other cases.
-		return { ms: run.executionMs, updated: run.success.length - failed };
-	};
 }
 
-async function requestsServed(host: ChildHandle, n: number): Promise<number> {
-	host.process.kill('SIGUSR2');
-	return (JSON.parse(await host.line(`STATS-${n} `)) as { requests: number }).requests;
+/** The operation at the node's defaults; the credential store kept across passes as n8n keeps the token. */
+async function node(credentialsHelper: TestCredentialsHelper, items: IDataObject[]): Promise<{ nodeMs: number; updated: number }> {
+	const run = await runNode({
+		type: new OlConnectJobEntity(),
+		parameters: { resource: 'job', operation: 'updateManyProperties', jobId: '={{ $json.jobId }}', updateMode: 'replace', propertiesSource: 'fields', options: {} },
+		items,
+		credentials: { olConnectApi: { id: 'bench', name: 'bench', type: 'olConnectApi', data: {} } },
+		credentialsHelper,
+	});
+	const failed = run.success.filter((item) => item.json.error !== undefined).length + (run.nodeError ? items.length : 0);
+	return { nodeMs: run.executionMs, updated: run.success.length - failed };
 }
 
-/** One simulator, one baseline process, PASSES turns each. */
-async function round(latencyMs: number): Promise<{ raw: Pass; node: Pass; rawTimes: number[]; nodeTimes: number[] }> {
-	const host = startChild(HOST, [JSON.stringify({ jobs: ITEMS, firstJobId: FIRST_JOB, latencyMs })]);
+interface Round {
+	nodeMs: number;
+	cpuUs: number;
+	peakRssMb: number;
+	lanes: number;
+	requests: number;
+	rawMs: number;
+	floorMs: number;
+}
+
+async function round(args: { rttMs: number; tls: TlsFiles }): Promise<Round> {
+	const net = await startNetworked(HOST, { jobs: ITEMS, firstJobId: FIRST_JOB, latencyMs: SERVER_MS, tls: args.tls }, args.rttMs);
 	try {
-		const url = await host.line('READY ');
-		const baseline = startChild(__filename, ['raw', url]);
-		await baseline.line('READY');
-		const runNodePass = nodeRunner(url);
-		await runNodePass(rows(WARM_UP, 'warm'));
-		const rawTimes: number[] = [];
-		const nodeTimes: number[] = [];
-		let rawPass: Pass = { ms: 0, updated: 0, requests: 0 };
-		let nodePass: Pass = { ms: 0, updated: 0, requests: 0 };
+		const credentialsHelper = credentialsFor(net.baseUrl);
+		await node(credentialsHelper, rows(WARM_UP, 'warm'));
+		const times = { node: [] as number[], raw: [] as number[], floor: [] as number[] };
+		let cpuUs = 0;
+		let peakRssMb = 0;
+		let lanes = 0;
+		let requests = 0;
 		for (let pass = 1; pass <= PASSES; pass++) {
-			rawPass = await requestPass<Pass>(baseline, pass);
-			rawTimes.push(rawPass.ms);
 			const items = rows(ITEMS, `node${pass}`);
-			const before = await requestsServed(host, 2 * pass - 1);
-			const timed = await runNodePass(items);
-			nodePass = { ...timed, requests: (await requestsServed(host, 2 * pass)) - before };
-			nodeTimes.push(timed.ms);
+			const before = await net.proxyStats();
+			const timed = await measured(async () => await node(credentialsHelper, items));
+			const wire = await net.proxyStats();
+			if (timed.result.updated !== ITEMS) throw new Error(`Node pass ${pass} updated ${timed.result.updated} of ${ITEMS}`);
+			times.node.push(timed.result.nodeMs);
+			cpuUs += timed.cpuUs;
+			peakRssMb = timed.peakRssMb;
+			lanes = Math.max(lanes, wire.peakOpen);
+			requests = wire.connections - before.connections;
+			const rawRun = await runChildForResult<{ ms: number; updated: number }>(__filename, ['raw', JSON.stringify({ url: net.baseUrl, tag: `raw${pass}`, lanes: wire.peakOpen })]);
+			if (rawRun.updated !== ITEMS) throw new Error(`Raw pass ${pass} updated ${rawRun.updated} of ${ITEMS}`);
+			times.raw.push(rawRun.ms);
+			const floorRows = rows(ITEMS, `bare${pass}`);
+			const requestsOf = Array.from({ length: Math.ceil(ITEMS / CHUNK_SIZE) }, (_, chunk) => () => ({
+				method: 'PUT' as const,
+				url: `${net.baseUrl}/rest/serverengine/entity/jobs/properties`,
+				body: body(floorRows.slice(chunk * CHUNK_SIZE, (chunk + 1) * CHUNK_SIZE)),
+				json: true,
+			}));
+			times.floor.push((await bareRequestLoop(credentialsHelper, 'olConnectApi', requestsOf, wire.peakOpen)).ms);
 		}
-		await baseline.stop();
-		if (nodePass.updated !== ITEMS || rawPass.updated !== ITEMS) throw new Error('Not every job was updated');
-		return { raw: { ...rawPass, ms: median(rawTimes) }, node: { ...nodePass, ms: median(nodeTimes) }, rawTimes, nodeTimes };
+		return { nodeMs: median(times.node), cpuUs: cpuUs / PASSES, peakRssMb, lanes, requests, rawMs: median(times.raw), floorMs: median(times.floor) };
 	} finally {
-		await host.stop();
+		await net.stop();
 	}
 }
 
-function report(label: string, result: Awaited<ReturnType<typeof round>>): void {
-	const times = (values: number[]) => values.map((ms) => ms.toFixed(0)).join(', ');
-	console.log(`${label}`);
-	console.log(`  raw undici: ${result.raw.ms.toFixed(0)} ms in ${result.raw.requests} requests (passes: ${times(result.rawTimes)})`);
-	console.log(`  node:       ${result.node.ms.toFixed(0)} ms in ${result.node.requests} requests (passes: ${times(result.nodeTimes)})`);
-}
-
 async function main(): Promise<void> {
-	const instant = await round(0);
-	report('instant simulator', instant);
-	const served = await round(SERVER_MS);
-	report(`simulator answering after ${SERVER_MS} ms`, served);
-	console.log(
-		benchLine('olconnect-many-properties', {
-			items: ITEMS,
-			ratio: served.node.ms / served.raw.ms,
-			requests: served.node.requests,
-			chunk_size: CHUNK_SIZE,
-			ratio_no_latency: instant.node.ms / instant.raw.ms,
-			server_ms: SERVER_MS,
-			node_ms: served.node.ms,
-			raw_ms: served.raw.ms,
-			peak_rss_mb: peakRssMb(),
-		}),
-	);
+	const tls = makeTlsFiles();
+	for (const rttMs of RTTS_MS) {
+		const r = await roundInChild<Round>(__filename, { rttMs }, tls);
+		// Parallel Requests' default; 0 is Auto, which unpaced means the profile's unpaced lanes.
+		const defaultLanes = OLC_REQUEST_PROFILE.defaults.concurrency || (OLC_REQUEST_PROFILE.autoLanes?.unpaced ?? 1);
+		const idealMs = Math.ceil(Math.ceil(ITEMS / CHUNK_SIZE) / defaultLanes) * (rttMs + SERVER_MS);
+		console.log(
+			benchLine('olconnect-many-properties', {
+				rtt_ms: rttMs,
+				items: ITEMS,
+				limit_ratio: r.nodeMs / idealMs,
+				floor_ratio: r.nodeMs / r.floorMs,
+				raw_ratio: r.nodeMs / r.rawMs,
+				peak_rss_mb: r.peakRssMb,
+				cpu_us_per_item: r.cpuUs / ITEMS,
+				ratio: r.nodeMs / r.rawMs,
+				requests: r.requests,
+				chunk_size: CHUNK_SIZE,
+				node_ms: r.nodeMs,
+				ideal_ms: idealMs,
+				floor_ms: r.floorMs,
+				raw_ms: r.rawMs,
+				lanes: r.lanes,
+				server_ms: SERVER_MS,
+				passes: PASSES,
+			}),
+		);
+	}
 }
 
-if (process.argv[2] === 'raw') void raw(process.argv[3]);
-else
-	void main().catch((error: unknown) => {
-		console.error(error);
-		process.exit(1);
-	});
+const fail = (error: unknown): void => {
+	console.error(error);
+	process.exit(1);
+};
+if (process.argv[2] === 'raw') void raw(JSON.parse(process.argv[3]) as Parameters<typeof raw>[0]).catch(fail);
+else if (process.argv[2] === 'round') void round(JSON.parse(process.argv[3]) as { rttMs: number; tls: TlsFiles }).then((r) => console.log(`RESULT ${JSON.stringify(r)}`), fail);
+else void main().catch(fail);

@@ -1,10 +1,18 @@
 /**
- * 5,000 contacts through Rightsline Char-Type Batch (Submit, waiting) in n8n's engine, against the
- * simulator set to a fixed batch processing time, with the documented limits on (40 requests/s,
- * 10 unfinished batches). The ideal is the time the same batches take with 10 always in flight:
- * the sum of their processing times (from the simulator's own clock) over 10. A raw undici client
- * polling at a fixed 300 ms runs first for reference. Ends with
- * `BENCH rightsline-batch records=… ratio=<node time / ideal time> polls=<per batch> …`.
+ * Contacts through Rightsline Char-Type Batch (Submit, waiting for the results, the node's default
+ * options) in n8n's engine, over HTTPS through the delay proxy at each round trip in RTTS_MS,
+ * against the simulator with Rightsline's documented limits on (40 requests/s per API key, 10
+ * unfinished batches) and a fixed batch processing time. Each request also waits SERVER_MS at the
+ * simulator: a fixed few tens of ms for API Gateway and the API (creating a batch only queues it).
+ *
+ * Per round trip one `BENCH rightsline-batch rtt_ms=…` line:
+ * - `limit_ratio`: the node's time ÷ the least time the limits allow: its batches' processing times
+ *   (from the simulator's clock) over 10 in flight, or its requests at 40/s if that is longer;
+ *   `ratio` is the same figure under this case's earlier name;
+ * - `floor_ratio`: ÷ n8n's bare helper creating the same batches with 10 lanes, polling each every
+ *   POLL_MS until final, at 40 requests/s; `raw_ratio`: ÷ a keep-alive undici client doing the same
+ *   (test/simulators/rightsline/bench/raw-client.ts);
+ * - `polls` per batch, `peak_rss_mb` and `cpu_us_per_item` of the node's process over its run.
  */
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
@@ -15,15 +23,21 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-batch-jobs-bench
 import type { IDataObject } from 'n8n-workflow';
 
 import { RightslineApi } from '../../credentials/RightslineApi.credentials';
+import { MAX_BATCHES_IN_FLIGHT, RIGHTSLINE_LIMIT } from '../../nodes/RightslineCharTypeBatch/helpers/request-profile';
 import { RightslineCharTypeBatch } from '../../nodes/RightslineCharTypeBatch/RightslineCharTypeBatch.node.js';
 import { runNode, TestCredentialsHelper } from '../../test/harness';
 import { RIGHTSLINE_SIM_DEFAULTS } from '../../test/simulators/rightsline/settings';
-import { runChildForResult, startChild, type ChildHandle } from '../support/child';
-import { benchLine, peakRssMb } from '../support/measure';
+import { runChildForResult, type ChildHandle } from '../support/child';
+import { bareTaskLoop } from '../support/floor';
+import { sleep } from '../support/lanes';
+import { benchLine } from '../support/measure';
+import { makeTlsFiles, measured, QUICK, roundInChild, RTTS_MS, startNetworked, type TlsFiles } from '../support/network';
 
-const RECORDS = Number(process.env.BENCH_RIGHTSLINE_RECORDS ?? 5000);
+const RECORDS = Number(process.env.BENCH_RIGHTSLINE_RECORDS ?? (QUICK ? 1000 : 5000));
 const TIMING = { queuedMs: 500, processingMs: 2500, perRecordMs: 0 };
-const LANES = 10;
+const SERVER_MS = 30;
+const POLL_MS = 300;
+const HOST_DIR = join(__dirname, '..', '..', 'test', 'simulators', 'rightsline', 'bench');
 
 interface BatchStats {
 	id: number;
@@ -32,35 +46,32 @@ interface BatchStats {
 	polls: number;
 }
 
-async function stats(host: ChildHandle, n: number): Promise<BatchStats[]> {
+async function batches(host: ChildHandle, n: number): Promise<BatchStats[]> {
+	const line = host.line(`STATS ${n} `);
 	host.process.kill('SIGUSR2');
-	return (JSON.parse(await host.line(`STATS ${n} `)) as { batches: BatchStats[] }).batches;
+	return (JSON.parse(await line) as { batches: BatchStats[] }).batches;
 }
 
-function contacts(count: number): IDataObject[] {
+function contacts(count: number, tag: string): IDataObject[] {
 	return Array.from({ length: count }, (_, n) => ({
-		title: `Contact ${n}`,
+		title: `${tag} contact ${n}`,
 		template: { templateId: 1 },
 		characteristics: { first_name: `First${n}`, last_name: `Last${n}`, department: n % 2 ? 'Sales' : 'Legal' },
 	}));
 }
 
-async function runNodeOnce(baseUrl: string, items: IDataObject[]): Promise<{ ms: number; success: number; errors: number }> {
-	const credentialsHelper = new TestCredentialsHelper([new RightslineApi()], [
+function credentialsFor(baseUrl: string): TestCredentialsHelper {
+	return new TestCredentialsHelper([new RightslineApi()], [
 		{
 			id: 'bench',
 			name: 'bench',
 			type: 'rightslineApi',
-			data: {
-				environment: 'custom',
-				customUrl: baseUrl,
-				apiKey: RIGHTSLINE_SIM_DEFAULTS.apiKey,
-				accessKey: RIGHTSLINE_SIM_DEFAULTS.accessKey,
-				secretKey: RIGHTSLINE_SIM_DEFAULTS.secretKey,
-			},
+			data: { environment: 'custom', customUrl: baseUrl, apiKey: RIGHTSLINE_SIM_DEFAULTS.apiKey, accessKey: RIGHTSLINE_SIM_DEFAULTS.accessKey, secretKey: RIGHTSLINE_SIM_DEFAULTS.secretKey },
 		},
 	]);
-	const started = performance.now();
+}
+
+async function node(credentialsHelper: TestCredentialsHelper, items: IDataObject[]): Promise<{ nodeMs: number; success: number }> {
 	const run = await runNode({
 		type: new RightslineCharTypeBatch(),
 		parameters: { resource: 'batch', operation: 'submit', method: 'POST', sendAs: 'record', charType: 2, record: '={{ $json }}', waitForCompletion: true, options: {} },
@@ -68,44 +79,103 @@ async function runNodeOnce(baseUrl: string, items: IDataObject[]): Promise<{ ms:
 		credentials: { rightslineApi: { id: 'bench', name: 'bench', type: 'rightslineApi', data: {} } },
 		credentialsHelper,
 	});
-	return { ms: performance.now() - started, success: run.success.length, errors: run.errors.length + (run.nodeError ? 1 : 0) };
+	const failed = run.success.filter((item) => item.json.error !== undefined).length + run.errors.length + (run.nodeError ? items.length : 0);
+	return { nodeMs: run.executionMs, success: run.success.length - failed };
 }
 
-async function main(): Promise<void> {
-	const host = startChild(join(__dirname, '..', '..', 'test', 'simulators', 'rightsline', 'bench', 'host.ts'), [JSON.stringify({ timing: TIMING })]);
+/** The floor: the same batch creations and polls through n8n's helper with nothing per record. */
+async function floor(credentialsHelper: TestCredentialsHelper, baseUrl: string, records: IDataObject[]): Promise<number> {
+	const count = Math.ceil(records.length / 100);
+	const run = await bareTaskLoop(credentialsHelper, 'rightslineApi', count, MAX_BATCHES_IN_FLIGHT, RIGHTSLINE_LIMIT.requestsPerSecond, async (batch, send) => {
+		const part = records.slice(batch * 100, (batch + 1) * 100);
+		const created = await send({ method: 'POST', url: `${baseUrl}/v4/batch`, body: { method: 'POST', batchOptions: { cancelIfRecordFails: false }, records: { '2': part } }, json: true });
+		for (;;) {
+			await sleep(POLL_MS);
+			const polled = await send({ method: 'GET', url: `${baseUrl}/v4/batch/${String(created.batchId)}`, json: true });
+			if (polled.batchStatus !== 'Created' && polled.batchStatus !== 'InProgress') return;
+		}
+	});
+	return run.ms;
+}
+
+interface Round {
+	nodeMs: number;
+	cpuUs: number;
+	peakRssMb: number;
+	success: number;
+	batches: number;
+	processingMs: number;
+	polls: number;
+	requests: number;
+	rawMs: number;
+	rawCreated: number;
+	floorMs: number;
+}
+
+async function round(args: { rttMs: number; tls: TlsFiles }): Promise<Round> {
+	const net = await startNetworked(join(HOST_DIR, 'host.ts'), { timing: TIMING, latencyMs: SERVER_MS, tls: args.tls }, args.rttMs);
 	try {
-		const baseUrl = await host.line('READY ');
-		const raw = await runChildForResult<{ ms: number; created: number; polls: number }>(
-			join(__dirname, '..', '..', 'test', 'simulators', 'rightsline', 'bench', 'raw-client.ts'),
-			[JSON.stringify({ baseUrl, records: RECORDS, pollMs: 300 })],
-		);
-		const before = new Set((await stats(host, 1)).map((batch) => batch.id));
-		const node = await runNodeOnce(baseUrl, contacts(RECORDS));
-		const mine = (await stats(host, 2)).filter((batch) => !before.has(batch.id));
-		const idealMs = mine.reduce((sum, batch) => sum + (batch.finishesAt - batch.createdAt), 0) / LANES;
-		const polls = mine.reduce((sum, batch) => sum + batch.polls, 0) / mine.length;
-		console.log(`raw undici (fixed 300 ms polls): ${raw.ms.toFixed(0)} ms, ${raw.created} created, ${(raw.polls / Math.ceil(RECORDS / 100)).toFixed(2)} polls/batch`);
-		console.log(`node: ${node.ms.toFixed(0)} ms, ${node.success} on success, ${node.errors} on error; ideal ${idealMs.toFixed(0)} ms over ${mine.length} batches`);
-		if (node.success !== RECORDS || raw.created !== RECORDS) throw new Error('Not every record was created');
-		console.log(
-			benchLine('rightsline-batch', {
-				records: RECORDS,
-				ratio: node.ms / idealMs,
-				polls,
-				batches: mine.length,
-				node_ms: node.ms,
-				ideal_ms: idealMs,
-				raw_ms: raw.ms,
-				raw_ratio: raw.ms / idealMs,
-				peak_rss_mb: peakRssMb(),
-			}),
-		);
+		const credentialsHelper = credentialsFor(net.baseUrl);
+		await node(credentialsHelper, contacts(200, 'warm'));
+		const before = new Set((await batches(net.host, 1)).map((batch) => batch.id));
+		const wireBefore = await net.proxyStats();
+		const timed = await measured(async () => await node(credentialsHelper, contacts(RECORDS, 'node')));
+		const wire = await net.proxyStats();
+		const mine = (await batches(net.host, 2)).filter((batch) => !before.has(batch.id));
+		const raw = await runChildForResult<{ ms: number; created: number; polls: number }>(join(HOST_DIR, 'raw-client.ts'), [
+			JSON.stringify({ baseUrl: net.baseUrl, records: RECORDS, pollMs: POLL_MS }),
+		]);
+		const floorMs = await floor(credentialsHelper, net.baseUrl, contacts(RECORDS, 'bare'));
+		return {
+			nodeMs: timed.result.nodeMs,
+			cpuUs: timed.cpuUs,
+			peakRssMb: timed.peakRssMb,
+			success: timed.result.success,
+			batches: mine.length,
+			processingMs: mine.reduce((sum, batch) => sum + (batch.finishesAt - batch.createdAt), 0),
+			polls: mine.reduce((sum, batch) => sum + batch.polls, 0) / Math.max(1, mine.length),
+			requests: wire.connections - wireBefore.connections,
+			rawMs: raw.ms,
+			rawCreated: raw.created,
+			floorMs,
+		};
 	} finally {
-		await host.stop();
+		await net.stop();
 	}
 }
 
-void main().catch((error: unknown) => {
+async function main(): Promise<void> {
+	const tls = makeTlsFiles();
+	for (const rttMs of RTTS_MS) {
+		const r = await roundInChild<Round>(__filename, { rttMs }, tls);
+		if (r.success !== RECORDS || r.rawCreated !== RECORDS) throw new Error(`Not every record was created: node ${r.success}, raw ${r.rawCreated}`);
+		const idealMs = Math.max(r.processingMs / MAX_BATCHES_IN_FLIGHT, (r.requests / RIGHTSLINE_LIMIT.requestsPerSecond) * 1000);
+		console.log(
+			benchLine('rightsline-batch', {
+				rtt_ms: rttMs,
+				records: RECORDS,
+				limit_ratio: r.nodeMs / idealMs,
+				floor_ratio: r.nodeMs / r.floorMs,
+				raw_ratio: r.nodeMs / r.rawMs,
+				peak_rss_mb: r.peakRssMb,
+				cpu_us_per_item: r.cpuUs / RECORDS,
+				ratio: r.nodeMs / idealMs,
+				polls: r.polls,
+				batches: r.batches,
+				requests: r.requests,
+				node_ms: r.nodeMs,
+				ideal_ms: idealMs,
+				floor_ms: r.floorMs,
+				raw_ms: r.rawMs,
+				server_ms: SERVER_MS,
+			}),
+		);
+	}
+}
+
+const fail = (error: unknown): void => {
 	console.error(error);
 	process.exit(1);
-});
+};
+if (process.argv[2] === 'round') void round(JSON.parse(process.argv[3]) as { rttMs: number; tls: TlsFiles }).then((r) => console.log(`RESULT ${JSON.stringify(r)}`), fail);
+else void main().catch(fail);

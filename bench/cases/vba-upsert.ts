@@ -1,97 +1,50 @@
 /**
- * 100,000 Job records through VBA Batch Upsert in n8n's engine, against a raw undici client sending
- * the same batches with the same concurrency to the same simulator (no rate limit, so the ratio is
- * the node's own overhead).
+ * 100,000 Job records through VBA Batch Upsert (batches of 100, every other option at the node's
+ * default) in n8n's engine, over HTTPS through a delay proxy at each round trip in RTTS_MS, against
+ * the simulator with VBAPI's documented limit on (25 requests/s, bursts of 50) and a server time of
+ * SERVER_MS per batch. Each round trip runs in a fresh process that trusts the simulator's
+ * certificate through NODE_EXTRA_CA_CERTS, as a user's n8n would.
  *
- * Each path is timed on its first full-size run in a fresh process (`first_ratio`; that process's
- * peak RSS is `peak_rss_mb`), then warm, as a long-running n8n is, in ROUNDS alternating passes whose
- * medians give `ratio`. `floor_ratio` is n8n's own request path doing the same PUTs with no per-item
- * work (a bare node), measured in the same rounds: what any node pays before doing anything.
+ * Per round trip one `BENCH vba-upsert rtt_ms=…` line:
+ * - `limit_ratio`: the node's time (n8n's executionTime for it) ÷ the least time VBAPI's limit allows
+ *   for its requests (requests ÷ 25 per second);
+ * - `floor_ratio`: ÷ n8n's bare helper sending the same batches with the node's lanes at 25/s;
+ * - `raw_ratio`: ÷ a keep-alive undici client doing the same through the same proxy;
+ * - `peak_rss_mb`: the process's high-water mark after the node's first full-size run (target ≤ 300
+ *   at 100,000 records); `cpu_us_per_item`: that process's CPU over the node's run ÷ records;
+ * - `lanes`: the most connections the node had open at once (n8n opens one per request), which the
+ *   raw client and the floor then use; `status_429`: what the node drew from the limit.
  *
- * A node's time is its run as n8n times it (the `executionTime` the editor shows on the node): the
- * raw client's time likewise starts with its records in hand. `workflow_ratio` is the whole two-node
- * workflow by the wall clock, which adds the upstream node handing over 100,000 items and the
- * engine's setup.
+ * Server time, chosen: VBAPI validates and writes every record of a batch before it answers, so
+ * its time grows with the batch; 40 ms + 2 ms per record (240 ms per 100) is a modest guess for a
+ * hosted SQL-backed API. The slow case (vba-upsert-paced) uses 1 s per 100.
  */
-import { join } from 'path';
-
-import { runChildForResult, startChild } from '../support/child';
-import { median, requestPass } from '../support/passes';
 import { benchLine } from '../support/measure';
-import { vbaFloor } from '../support/vba-floor';
-import { vbaNodeRunner, type VbaNodeRun } from '../support/vba-node';
-import { jobRecords, WARM_UP_ITEMS } from '../support/vba-workload';
+import { makeTlsFiles, QUICK, roundInChild, RTTS_MS } from '../support/network';
+import { vbaFigures, vbaRound, type VbaRoundOptions, type VbaRoundResult } from '../support/vba-round';
 
-const ITEMS = Number(process.env.BENCH_VBA_ITEMS ?? 100_000);
-const ROUNDS = Number(process.env.BENCH_VBA_ROUNDS ?? 7);
-const OPTIONS = { batchSize: 100, concurrency: 5, requestsPerSecond: 0 };
-const support = (file: string) => join(__dirname, '..', 'support', file);
-
-interface RawPass {
-	ms: number;
-	saved: number;
-}
+const ITEMS = Number(process.env.BENCH_VBA_ITEMS ?? (QUICK ? 10_000 : 100_000));
+const SERVER_MS = { fixed: 40, perRecord: 2 };
 
 async function main(): Promise<void> {
-	const host = startChild(support('vba-host.ts'), [JSON.stringify({ rateLimit: false })]);
-	try {
-		const baseUrl = await host.line('READY ');
-		const baseline = startChild(support('vba-raw.ts'), [
-			JSON.stringify({ baseUrl, items: ITEMS, batchSize: OPTIONS.batchSize, concurrency: OPTIONS.concurrency }),
-		]);
-		try {
-			await baseline.line('READY');
-			const rawFirst = await requestPass<RawPass>(baseline, 1);
-			const first = await runChildForResult<VbaNodeRun & { peakRssMb: number }>(support('vba-node-process.ts'), [
-				JSON.stringify({ baseUrl, items: ITEMS, options: OPTIONS }),
-			]);
-
-			const { run: runVbaNode, credentialsHelper } = vbaNodeRunner(baseUrl);
-			await runVbaNode(jobRecords(WARM_UP_ITEMS, 'WARM-NODE'), OPTIONS);
-			await runVbaNode(jobRecords(ITEMS, 'WARM-NODE-FULL'), OPTIONS);
-			await vbaFloor(credentialsHelper, baseUrl, jobRecords(WARM_UP_ITEMS, 'WARM-BARE'), OPTIONS.batchSize, OPTIONS.concurrency);
-
-			const times = { raw: [] as number[], node: [] as number[], workflow: [] as number[], bare: [] as number[] };
-			const saved = [rawFirst.saved, first.success];
-			for (let round = 1; round <= ROUNDS; round++) {
-				const rawPass = await requestPass<RawPass>(baseline, round + 1);
-				const nodePass = await runVbaNode(jobRecords(ITEMS, `NODE-${round}`), OPTIONS);
-				times.raw.push(rawPass.ms);
-				times.node.push(nodePass.nodeMs);
-				times.workflow.push(nodePass.ms);
-				times.bare.push(await vbaFloor(credentialsHelper, baseUrl, jobRecords(ITEMS, `BARE-${round}`), OPTIONS.batchSize, OPTIONS.concurrency));
-				saved.push(rawPass.saved, nodePass.success);
-			}
-			if (saved.some((count) => count !== ITEMS)) throw new Error(`Not every record was saved: ${saved.join(', ')}`);
-
-			const list = (values: number[]) => values.map((ms) => ms.toFixed(0)).join(', ');
-			console.log(`first run in a fresh process: raw undici ${rawFirst.ms.toFixed(0)} ms, node ${first.nodeMs} ms`);
-			console.log(`raw undici passes:        ${list(times.raw)} ms`);
-			console.log(`node passes:              ${list(times.node)} ms (whole workflow: ${list(times.workflow)} ms)`);
-			console.log(`bare n8n request passes:  ${list(times.bare)} ms`);
-			const rawMs = median(times.raw);
-			console.log(
-				benchLine('vba-upsert', {
-					items: ITEMS,
-					ratio: median(times.node) / rawMs,
-					first_ratio: first.nodeMs / rawFirst.ms,
-					floor_ratio: median(times.bare) / rawMs,
-					workflow_ratio: median(times.workflow) / rawMs,
-					node_ms: median(times.node),
-					raw_ms: rawMs,
-					rounds: ROUNDS,
-					peak_rss_mb: first.peakRssMb,
-				}),
-			);
-		} finally {
-			await baseline.stop();
-		}
-	} finally {
-		await host.stop();
+	const tls = makeTlsFiles();
+	for (const rttMs of RTTS_MS) {
+		const result = await roundInChild<VbaRoundResult>(__filename, { rttMs }, tls);
+		console.log(benchLine('vba-upsert', vbaFigures(rttMs, ITEMS, result)));
 	}
 }
 
-void main().catch((error: unknown) => {
-	console.error(error);
-	process.exit(1);
-});
+if (process.argv[2] === 'round') {
+	const args = JSON.parse(process.argv[3]) as Pick<VbaRoundOptions, 'rttMs' | 'tls'>;
+	void vbaRound({ ...args, items: ITEMS, serverMs: SERVER_MS, warmUp: 2_000 })
+		.then((result) => console.log(`RESULT ${JSON.stringify(result)}`))
+		.catch((error: unknown) => {
+			console.error(error);
+			process.exit(1);
+		});
+} else {
+	void main().catch((error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	});
+}

@@ -11,10 +11,11 @@ export interface ChildHandle {
 	stop(): Promise<void>;
 }
 
-export function startChild(modulePath: string, args: string[] = []): ChildHandle {
-	const child = spawn(process.execPath, ['--import', 'tsx', modulePath, ...args], {
+/** `env` is added to this process's environment (e.g. NODE_EXTRA_CA_CERTS, read only at start). */
+export function startChild(modulePath: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ChildHandle {
+	const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', modulePath, ...args], {
 		stdio: ['ignore', 'pipe', 'inherit'],
-		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+		env: { ...process.env, N8N_LOG_LEVEL: 'silent', ...env },
 	});
 	const seen: string[] = [];
 	const waiters: Array<{ prefix: string; resolve: (value: string) => void; reject: (error: Error) => void }> = [];
@@ -57,8 +58,8 @@ export function startChild(modulePath: string, args: string[] = []): ChildHandle
 }
 
 /** Runs a module to completion and parses the JSON it prints after `RESULT `. */
-export async function runChildForResult<T>(modulePath: string, args: string[] = []): Promise<T> {
-	const child = startChild(modulePath, args);
+export async function runChildForResult<T>(modulePath: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<T> {
+	const child = startChild(modulePath, args, env);
 	try {
 		return JSON.parse(await child.line('RESULT ')) as T;
 	} finally {

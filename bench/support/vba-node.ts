@@ -17,6 +17,8 @@ export interface VbaNodeRun {
 	nodeMs: number;
 	success: number;
 	errors: number;
+	/** Every input item came out exactly once (on either output). */
+	eachOnce: boolean;
 }
 
 /**
@@ -59,7 +61,8 @@ export function vbaNodeRunner(baseUrl: string) {
 		});
 		const ms = performance.now() - started;
 		const errors = result.success.filter((item) => item.json.error !== undefined).length + (result.nodeError ? items.length : 0);
-		return { ms, nodeMs: result.executionMs, success: result.success.length - errors, errors };
+		const eachOnce = result.byInput.size === items.length && [...result.byInput].every(([index, group]) => group.length === 1 && index >= 0 && index < items.length);
+		return { ms, nodeMs: result.executionMs, success: result.success.length - errors, errors, eachOnce };
 	};
 	return { run, credentialsHelper };
 }

@@ -101,6 +101,16 @@ describe('FaultInjector switches', () => {
 		expect(performance.now() - t).toBeLessThan(2000);
 	});
 
+	it('setLatency with a function holds each answer back by what the request asks (a server whose time grows with the batch)', async () => {
+		sim.faults.setLatency((req) => (req.method === 'POST' ? 2500 : 0));
+		let t = performance.now();
+		expect(await statusOf('/things', 'POST')).toBe(201);
+		expect(performance.now() - t).toBeGreaterThanOrEqual(2490);
+		t = performance.now();
+		expect(await statusOf('/ping')).toBe(200);
+		expect(performance.now() - t).toBeLessThan(2000);
+	});
+
 	it('truncateNext runs the route, promises the full length, sends half and cuts the connection', async () => {
 		sim.faults.truncateNext(1);
 		const res = await request(`${base}/things`, { method: 'POST' });

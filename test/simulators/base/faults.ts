@@ -43,7 +43,7 @@ const NO_FAULT: FaultPlan = { delayMs: 0 };
 export class FaultInjector {
 	private actions: Array<CountedRule<FaultAction>> = [];
 	private delays: Array<CountedRule<number>> = [];
-	private latencyMs = 0;
+	private latency: number | ((req: RecordedRequest) => number) = 0;
 	private rate: RateRule | undefined;
 
 	failNext(count: number, fault: FailFault): void {
@@ -59,8 +59,12 @@ export class FaultInjector {
 		if (count > 0) this.delays.push({ remaining: count, match: options.match, value: ms });
 	}
 
-	setLatency(ms: number): void {
-		this.latencyMs = ms;
+	/**
+	 * Holds every answer back: a fixed time, or one computed per request (a server whose own time
+	 * grows with the request's size, for benchmarks).
+	 */
+	setLatency(ms: number | ((req: RecordedRequest) => number)): void {
+		this.latency = ms;
 	}
 
 	truncateNext(count: number, options: { match?: RequestMatcher } = {}): void {
@@ -82,13 +86,13 @@ export class FaultInjector {
 	reset(): void {
 		this.actions = [];
 		this.delays = [];
-		this.latencyMs = 0;
+		this.latency = 0;
 		this.rate = undefined;
 	}
 
 	/** Decides, and consumes, what happens to one request. Called once per request by the server. */
 	next(req: RecordedRequest): FaultPlan {
-		if (this.actions.length === 0 && this.delays.length === 0 && this.latencyMs === 0 && !this.rate) {
+		if (this.actions.length === 0 && this.delays.length === 0 && this.latency === 0 && !this.rate) {
 			return NO_FAULT;
 		}
 		const delay = take(this.delays, req);
@@ -96,7 +100,8 @@ export class FaultInjector {
 		if (!action && this.rate && (!this.rate.match || this.rate.match(req)) && this.rate.random() < this.rate.fraction) {
 			action = this.rate.action;
 		}
-		return { delayMs: this.latencyMs + (delay ?? 0), action };
+		const latencyMs = typeof this.latency === 'number' ? this.latency : this.latency(req);
+		return { delayMs: latencyMs + (delay ?? 0), action };
 	}
 
 	private arm(count: number, match: RequestMatcher | undefined, action: FaultAction): void {

@@ -2,12 +2,17 @@
  * Runs the Rightsline simulator in its own process for a benchmark: prints `READY <baseUrl>`, and on
  * each SIGUSR2 `STATS <n> {json}` with every batch's timing and poll count (n counts from 1).
  */
+import { readFileSync } from 'node:fs';
+
 import { createRightslineSimulator } from '../index';
 import type { BatchTiming } from '../settings';
 
 async function main(): Promise<void> {
-	const options = JSON.parse(process.argv[2] ?? '{}') as { timing?: BatchTiming };
-	const sim = await createRightslineSimulator({ timing: options.timing, logging: false });
+	const options = JSON.parse(process.argv[2] ?? '{}') as { timing?: BatchTiming; latencyMs?: number; tls?: { keyFile: string; certFile: string } };
+	const https = options.tls ? { key: readFileSync(options.tls.keyFile), cert: readFileSync(options.tls.certFile) } : undefined;
+	const sim = await createRightslineSimulator({ timing: options.timing, logging: false, https });
+	// The gateway's and the API's own time per request (a batch's processing runs on its own clock).
+	if (options.latencyMs) sim.server.faults.setLatency(options.latencyMs);
 	console.log(`READY ${sim.baseUrl}`);
 	let reports = 0;
 	process.on('SIGUSR2', () => {
