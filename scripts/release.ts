@@ -18,8 +18,9 @@ import { join } from 'path';
 
 import { manifest, RELEASE_DIR, ROOT } from './release/paths';
 import { repositoryProblems } from './release/repository';
-import { scanSource, scanTarball, type ScanVerdict } from './release/scan';
+import { scanSource, scanTarball } from './release/scan';
 import { checkTarball } from './release/tarball';
+import { describeVerdict } from './scan';
 import { releaseTag, versionProblems } from './release/version';
 
 const argv = process.argv.slice(2);
@@ -38,12 +39,6 @@ function fail(problems: string[]): never {
 
 function npm(args: string[]): string {
 	return execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-function printVerdict(verdict: ScanVerdict): void {
-	const outcome = verdict.clean ? 'no findings' : verdict.passedByN8n ? 'FINDINGS (warnings n8n lets pass)' : 'FINDINGS';
-	console.log(`  scanner, ${verdict.what} (${verdict.files} files): ${outcome}`);
-	if (verdict.report) console.log(verdict.report.replace(/^/gm, '    '));
 }
 
 async function main(): Promise<void> {
@@ -75,7 +70,7 @@ async function main(): Promise<void> {
 
 	step("4. n8n's scanner (@n8n/scan-community-package)");
 	const verdicts = [await scanSource(ROOT), await scanTarball(tarball)];
-	verdicts.forEach(printVerdict);
+	for (const verdict of verdicts) console.log(describeVerdict(verdict).replace(/^/gm, '  '));
 	if (verdicts.some((verdict) => !verdict.clean)) fail(['the scanner found problems (above); n8n would refuse to verify this package']);
 
 	step('5. publish');

@@ -38,6 +38,13 @@ export interface ScanVerdict {
 const SCANNER = '@n8n/scan-community-package/scanner/scanner.mjs';
 const scannerRequire = createRequire(require.resolve(SCANNER));
 
+async function loadScanner(): Promise<Scanner> {
+	// eslint-plugin-n8n-nodes-base applies some rules to every file under NODE_ENV=test (as jest sets it);
+	// n8n's scan runs without it, and so does this one.
+	if (process.env.NODE_ENV === 'test') delete process.env.NODE_ENV;
+	return (await import(SCANNER)) as Scanner;
+}
+
 /**
  * n8n's verification scanner, @n8n/scan-community-package, run as n8n runs it but offline: its
  * `analyzePackage` (ESLint with n8n's rule sets; inline `eslint-disable` comments are not honoured) over
@@ -46,23 +53,24 @@ const scannerRequire = createRequire(require.resolve(SCANNER));
  * warnings only beside errors, so the same config runs once more to list them: a warning fails here too.
  */
 async function scan(what: string, dir: string, patterns: string[]): Promise<ScanVerdict> {
-	const scanner = (await import(SCANNER)) as Scanner;
+	const scanner = await loadScanner();
 	const result = await scanner.analyzePackage(dir, patterns);
 	const glob = scannerRequire('fast-glob') as { sync(patterns: string[], options: object): string[] };
 	const files = glob.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const passedByN8n = result.passed && result.message === undefined;
+	// Its report already lists warnings beside errors.
+	if (!passedByN8n) return { what, files: files.length, passedByN8n, clean: false, report: [result.message, result.details].filter(Boolean).join('\n') };
 	const { ESLint } = scannerRequire('eslint') as typeof import('eslint');
 	const eslint = new ESLint({ cwd: dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: (await scanner.buildScanConfig()) as never });
 	const findings = (await eslint.lintFiles(files)).flatMap((file) =>
 		(file.messages as LintMessage[]).map((m) => `${file.filePath.replace(`${dir}/`, '')}:${m.line}:${m.column} ${m.severity === 2 ? 'error' : 'warning'} ${m.message} (${m.ruleId ?? 'parser'})`),
 	);
-	const passedByN8n = result.passed && result.message === undefined;
-	const report = [passedByN8n ? '' : (result.message ?? ''), ...findings].filter(Boolean).join('\n');
-	// No files is no scan: analyzePackage calls that a pass.
-	return { what, files: files.length, passedByN8n, clean: passedByN8n && findings.length === 0 && files.length > 0, report };
+	// No files is no scan, though analyzePackage calls it a pass.
+	return { what, files: files.length, passedByN8n, clean: findings.length === 0 && files.length > 0, report: findings.join('\n') };
 }
 
 export async function scanSource(root: string): Promise<ScanVerdict> {
-	const { SOURCE_FILE_PATTERNS } = (await import(SCANNER)) as Scanner;
+	const { SOURCE_FILE_PATTERNS } = await loadScanner();
 	return await scan('source', root, SOURCE_FILE_PATTERNS);
 }
 

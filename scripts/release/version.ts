@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { manifest, readJson, ROOT } from './paths';
+import { readJson, ROOT, type Manifest } from './paths';
 
 interface Lockfile {
 	version?: string;
@@ -22,17 +22,17 @@ export function releaseTag(argv: string[], env: NodeJS.ProcessEnv = process.env)
  * One version everywhere a user or n8n reads it: package.json, package-lock.json, a CHANGELOG.md section,
  * and the tag when there is one. Returns the problems; empty when they agree.
  */
-export function versionProblems(tag: string | undefined): string[] {
-	const { version } = manifest();
+export function versionProblems(tag: string | undefined, root = ROOT): string[] {
+	const { version } = readJson<Manifest>(join(root, 'package.json'));
 	const problems: string[] = [];
-	const lock = readJson<Lockfile>(join(ROOT, 'package-lock.json'));
+	const lock = readJson<Lockfile>(join(root, 'package-lock.json'));
 	for (const [where, value] of [
 		['package-lock.json', lock.version],
 		['package-lock.json (packages[""])', lock.packages?.['']?.version],
 	] as const) {
 		if (value !== version) problems.push(`${where} says ${String(value)}, package.json says ${version}: run \`npm install --package-lock-only --ignore-scripts\``);
 	}
-	const changelog = join(ROOT, 'CHANGELOG.md');
+	const changelog = join(root, 'CHANGELOG.md');
 	const heading = new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\]`, 'm');
 	if (!existsSync(changelog) || !heading.test(readFileSync(changelog, 'utf8'))) {
 		problems.push(`CHANGELOG.md has no "## [${version}]" section: say what this version changes for a user`);
