@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
+import { repositoryProblems } from '../../scripts/release/repository';
 import { checkTarball } from '../../scripts/release/tarball';
 import { releaseTag, versionProblems } from '../../scripts/release/version';
 
@@ -89,5 +90,24 @@ describe('release version: package.json, lock, CHANGELOG and tag agree', () => {
 		expect(releaseTag(['--dry-run', '--tag', 'v9.9.9'], {})).toBe('v9.9.9');
 		expect(releaseTag([], { GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.0.0' })).toBe('v1.0.0');
 		expect(releaseTag([], { GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' })).toBeUndefined();
+	});
+});
+
+describe('release repository: npm provenance and n8n verification tie the package to its GitHub repository', () => {
+	const pkg = { name: 'n8n-nodes-demo', version: '1.0.0', author: { name: 'Demo', email: 'demo@example.com' }, repository: { type: 'git', url: 'git+https://github.com/acme/n8n-nodes-demo.git' } };
+
+	it('agrees when the workflow runs in the repository package.json names', () => {
+		expect(repositoryProblems(pkg, { GITHUB_REPOSITORY: 'acme/n8n-nodes-demo' })).toEqual([]);
+	});
+
+	it('refuses to publish from another repository, whose provenance npm would reject', () => {
+		expect(repositoryProblems(pkg, { GITHUB_REPOSITORY: 'someone/fork' })).toEqual([expect.stringContaining('package.json\'s repository is acme/n8n-nodes-demo but this workflow runs in someone/fork')]);
+	});
+
+	it('refuses a package without an author or a GitHub repository', () => {
+		expect(repositoryProblems({ name: 'x', version: '1.0.0', repository: 'https://gitlab.com/acme/x' }, { GITHUB_REPOSITORY: 'acme/x' })).toEqual([
+			'package.json names no author',
+			"package.json's repository URL (https://gitlab.com/acme/x) is not a GitHub repository",
+		]);
 	});
 });
