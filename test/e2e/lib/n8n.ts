@@ -155,12 +155,16 @@ export class N8nServer {
 		}
 	}
 
-	/** /healthz/readiness answers 200 once the database is migrated and the nodes are loaded. */
+	/**
+	 * /healthz/readiness answers 200 once the database is migrated (n8n 2.x: and the nodes are loaded); n8n
+	 * 1.x answers it before its REST routes exist, so /rest/settings (open without a login) must answer too.
+	 */
 	async waitReady(timeoutMs = 180_000): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (this.child.exitCode !== null) throw new Error(`n8n start exited with ${this.child.exitCode}; see ${this.logFile}:\n${this.logTail()}`);
-			const ready = await fetch(`${this.url}/healthz/readiness`).then((res) => res.ok, () => false);
+			const answers = async (path: string) => await fetch(`${this.url}${path}`).then((res) => res.ok, () => false);
+			const ready = (await answers('/healthz/readiness')) && (await answers('/rest/settings'));
 			if (ready) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
