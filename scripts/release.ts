@@ -12,7 +12,7 @@
  * `--publish` really publishes; it refuses outside GitHub Actions, since n8n verifies only packages
  * published there with an npm provenance statement. `--tag vX.Y.Z` checks a tag by hand.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
 
@@ -79,8 +79,13 @@ async function main(): Promise<void> {
 	if (dryRun) {
 		for (const issue of repoIssues) console.log(`  note: ${issue}`);
 		console.log(`  a tag would run: npm ${command.join(' ').replace(ROOT + '/', '')}`);
-		// npm's own dry run of that tarball; provenance needs GitHub's OIDC token, so it is left off here.
-		npm(['publish', tarball, '--access', 'public', '--dry-run']);
+		// npm's own dry run of that tarball (provenance needs GitHub's OIDC token, so it is left off here);
+		// its summary, not its list of every file.
+		const dry = spawnSync('npm', ['publish', tarball, '--access', 'public', '--dry-run', '--loglevel=notice'], { cwd: ROOT, encoding: 'utf8' });
+		const said = `${dry.stdout}\n${dry.stderr}`.split('\n');
+		const summary = said.slice(said.findIndex((line) => line.includes('Tarball Details'))).filter((line) => line.trim() && line.trim() !== 'npm notice');
+		console.log(summary.map((line) => `    ${line}`).join('\n'));
+		if (dry.status !== 0) fail([`npm publish --dry-run exited with ${String(dry.status)}`]);
 		console.log('  dry run: nothing was published');
 		return;
 	}
