@@ -48,13 +48,11 @@ export class RightslineApi implements ICredentialType {
 			required: true,
 			description: 'Your company’s API key, sent as x-api-key. Each Rightsline environment has its own.',
 		},
-		// The two community rule sets disagree on a field named accessKey; the error-level one wins.
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
+		// The key's ID, paired with the Secret Key below: not a secret itself (n8n's scanner asks for it in clear).
 		{
 			displayName: 'Access Key',
 			name: 'accessKey',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'The API user’s access key (Rightsline: Admin → API users)',

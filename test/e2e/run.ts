@@ -5,7 +5,8 @@
  * examples/*.json, runs each with `n8n execute --id`, and checks what came out. Then the browser
  * test (test/e2e/browser.ts) on the same instance, unless `--no-browser`.
  * Prints one line per workflow, the time each part took, and `e2e: N passed, N failed`.
- * E2E_N8N_VERSION=2.40.7 (and E2E_NODE_MAJOR) run the same suite against another n8n release.
+ * E2E_N8N_VERSION=2.40.7 (and E2E_NODE_MAJOR) run the same suite against another n8n release;
+ * `npm run test:e2e:n8n1` runs it against n8n 1.123.81 on Node 22 (README, Compatibility).
  */
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';

@@ -4,6 +4,7 @@ import { join } from 'path';
 import type { IDataObject, IRun } from 'n8n-workflow';
 
 import { exec, execOk, npmEnv, type ExecResult } from './exec';
+import { N8N_VERSION } from './paths';
 import { freePort } from './ports';
 import type { Runtime } from './prepare';
 
@@ -56,8 +57,9 @@ export class N8n {
 			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			// This package is not in n8n's verified list; say so rather than rely on a default that will change.
 			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-			// The MCP server registry refreshes itself from api.n8n.io at start.
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			// The MCP server registry refreshes itself from api.n8n.io at start; n8n 1.x has no such module and
+			// refuses to start when told to disable one it does not know.
+			...(N8N_VERSION.startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 			N8N_PYTHON_ENABLED: 'false',
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -153,12 +155,16 @@ export class N8nServer {
 		}
 	}
 
-	/** /healthz/readiness answers 200 once the database is migrated and the nodes are loaded. */
+	/**
+	 * /healthz/readiness answers 200 once the database is migrated (n8n 2.x: and the nodes are loaded); n8n
+	 * 1.x answers it before its REST routes exist, so /rest/settings (open without a login) must answer too.
+	 */
 	async waitReady(timeoutMs = 180_000): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (this.child.exitCode !== null) throw new Error(`n8n start exited with ${this.child.exitCode}; see ${this.logFile}:\n${this.logTail()}`);
-			const ready = await fetch(`${this.url}/healthz/readiness`).then((res) => res.ok, () => false);
+			const answers = async (path: string) => await fetch(`${this.url}${path}`).then((res) => res.ok, () => false);
+			const ready = (await answers('/healthz/readiness')) && (await answers('/rest/settings'));
 			if (ready) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}

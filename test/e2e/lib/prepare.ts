@@ -24,10 +24,17 @@ const n8nPackageJson = join(N8N_DIR, 'node_modules', 'n8n', 'package.json');
 const installComplete = join(N8N_DIR, 'node_modules', '.package-lock.json');
 const sqliteBinding = join(N8N_DIR, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 
-function freshFolder(folder: string, name: string): void {
+/**
+ * n8n 1.x's nodes-base takes xlsx from SheetJS's own server, outside the npm registry, so its install
+ * fails here; n8n 2.x takes the same library from the registry as @e965/xlsx 0.20.3, and so does this
+ * install of 1.x. None of this package's nodes uses it (n8n's Spreadsheet and Extract from File nodes do).
+ */
+const n8nOverrides: Record<string, string> = N8N_VERSION.startsWith('1.') ? { xlsx: 'npm:@e965/xlsx@0.20.3' } : {};
+
+function freshFolder(folder: string, name: string, overrides: Record<string, string> = {}): void {
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder, { recursive: true });
-	writeFileSync(join(folder, 'package.json'), JSON.stringify({ name, private: true }, null, 2));
+	writeFileSync(join(folder, 'package.json'), JSON.stringify({ name, private: true, overrides }, null, 2));
 }
 
 async function nodeVersion(): Promise<string | undefined> {
@@ -70,7 +77,7 @@ async function ensureN8n(timings: Timings, env: NodeJS.ProcessEnv): Promise<void
 		timings.cached('n8n install');
 	} else {
 		await timings.time('n8n install', async () => {
-			freshFolder(N8N_DIR, 'n8n-cache');
+			freshFolder(N8N_DIR, 'n8n-cache', n8nOverrides);
 			await execOk('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: N8N_DIR, env, timeoutMs: 30 * 60_000 });
 		});
 	}
