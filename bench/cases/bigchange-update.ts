@@ -27,8 +27,9 @@ import { BIGCHANGE_SIM_DEFAULTS } from '../../test/simulators/bigchange';
 import { runChildForResult } from '../support/child';
 import { bareRequestLoop } from '../support/floor';
 import { inLanes, pacer, retryAfterMs, sleep } from '../support/lanes';
-import { benchLine } from '../support/measure';
+import { benchLine, commonFigures } from '../support/measure';
 import { makeTlsFiles, measured, QUICK, roundInChild, RTTS_MS, startNetworked, type TlsFiles } from '../support/network';
+import { caseEntry } from '../support/entry';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-batch-jobs-bench-'));
 
@@ -149,18 +150,8 @@ async function main(): Promise<void> {
 		const idealMs = (ITEMS / PACE) * 1000;
 		console.log(
 			benchLine('bigchange-update', {
-				rtt_ms: rttMs,
-				items: ITEMS,
-				limit_ratio: r.nodeMs / idealMs,
-				floor_ratio: r.nodeMs / r.floorMs,
-				raw_ratio: r.nodeMs / r.rawMs,
-				peak_rss_mb: r.peakRssMb,
-				cpu_us_per_item: r.cpuUs / ITEMS,
+				...commonFigures(rttMs, ITEMS, r, idealMs),
 				ratio: r.nodeMs / r.rawMs,
-				node_ms: r.nodeMs,
-				ideal_ms: idealMs,
-				floor_ms: r.floorMs,
-				raw_ms: r.rawMs,
 				lanes: r.lanes,
 				pace: PACE,
 				server_ms: SERVER_MS,
@@ -169,10 +160,4 @@ async function main(): Promise<void> {
 	}
 }
 
-const fail = (error: unknown): void => {
-	console.error(error);
-	process.exit(1);
-};
-if (process.argv[2] === 'raw') void raw(JSON.parse(process.argv[3]) as Parameters<typeof raw>[0]).catch(fail);
-else if (process.argv[2] === 'round') void round(JSON.parse(process.argv[3]) as { rttMs: number; tls: TlsFiles }).then((r) => console.log(`RESULT ${JSON.stringify(r)}`), fail);
-else void main().catch(fail);
+caseEntry({ main, round, raw });

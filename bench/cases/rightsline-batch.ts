@@ -32,6 +32,7 @@ import { bareTaskLoop } from '../support/floor';
 import { sleep } from '../support/lanes';
 import { benchLine } from '../support/measure';
 import { makeTlsFiles, measured, QUICK, roundInChild, RTTS_MS, startNetworked, type TlsFiles } from '../support/network';
+import { caseEntry } from '../support/entry';
 
 const RECORDS = Number(process.env.BENCH_RIGHTSLINE_RECORDS ?? (QUICK ? 1000 : 5000));
 const TIMING = { queuedMs: 500, processingMs: 2500, perRecordMs: 0 };
@@ -173,9 +174,4 @@ async function main(): Promise<void> {
 	}
 }
 
-const fail = (error: unknown): void => {
-	console.error(error);
-	process.exit(1);
-};
-if (process.argv[2] === 'round') void round(JSON.parse(process.argv[3]) as { rttMs: number; tls: TlsFiles }).then((r) => console.log(`RESULT ${JSON.stringify(r)}`), fail);
-else void main().catch(fail);
+caseEntry({ main, round });

@@ -18,6 +18,7 @@ import { makeTlsFiles, QUICK, roundInChild, RTTS_MS, startNetworked, type TlsFil
 import { VBA_RATE } from '../support/vba-round';
 import { vbaNodeRunner } from '../support/vba-node';
 import { jobRecords } from '../support/vba-workload';
+import { caseEntry } from '../support/entry';
 
 const ITEMS_EACH = Number(process.env.BENCH_VBA_TWO_ITEMS ?? (QUICK ? 5_000 : 25_000));
 const BATCH_SIZE = 100;
@@ -95,16 +96,4 @@ async function main(): Promise<void> {
 	}
 }
 
-if (process.argv[2] === 'round') {
-	void round(JSON.parse(process.argv[3]) as { rttMs: number; tls: TlsFiles })
-		.then((result) => console.log(`RESULT ${JSON.stringify(result)}`))
-		.catch((error: unknown) => {
-			console.error(error);
-			process.exit(1);
-		});
-} else {
-	void main().catch((error: unknown) => {
-		console.error(error);
-		process.exit(1);
-	});
-}
+caseEntry({ main, round });

@@ -11,6 +11,7 @@
 import { benchLine } from '../support/measure';
 import { makeTlsFiles, QUICK, roundInChild } from '../support/network';
 import { vbaFigures, vbaRound, type VbaRoundOptions, type VbaRoundResult } from '../support/vba-round';
+import { caseEntry } from '../support/entry';
 
 const ITEMS = Number(process.env.BENCH_VBA_PACED_ITEMS ?? (QUICK ? 10_000 : 50_000));
 const SERVER_MS = { fixed: 100, perRecord: 9 };
@@ -32,17 +33,7 @@ async function main(): Promise<void> {
 	}
 }
 
-if (process.argv[2] === 'round') {
-	const args = JSON.parse(process.argv[3]) as Pick<VbaRoundOptions, 'rttMs' | 'tls'>;
-	void vbaRound({ ...args, items: ITEMS, serverMs: SERVER_MS, warmUp: 2_000 })
-		.then((result) => console.log(`RESULT ${JSON.stringify(result)}`))
-		.catch((error: unknown) => {
-			console.error(error);
-			process.exit(1);
-		});
-} else {
-	void main().catch((error: unknown) => {
-		console.error(error);
-		process.exit(1);
-	});
-}
+caseEntry({
+	main,
+	round: async (args: Pick<VbaRoundOptions, 'rttMs' | 'tls'>) => await vbaRound({ ...args, items: ITEMS, serverMs: SERVER_MS, warmUp: 2_000 }),
+});

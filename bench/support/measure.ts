@@ -20,3 +20,29 @@ function round(value: number): string {
 	return value >= 100 ? value.toFixed(0) : value.toFixed(3);
 }
 
+
+/** What one round measured of the node and its two references. */
+export interface RoundTimes {
+	nodeMs: number;
+	floorMs: number;
+	rawMs: number;
+	peakRssMb: number;
+	cpuUs: number;
+}
+
+/** The figures every case reports, in the same order: against the limit, the bare helper and the raw client. */
+export function commonFigures(rttMs: number, items: number, r: RoundTimes, idealMs: number): Record<string, number> {
+	return {
+		rtt_ms: rttMs,
+		items,
+		limit_ratio: r.nodeMs / idealMs,
+		floor_ratio: r.nodeMs / r.floorMs,
+		raw_ratio: r.nodeMs / r.rawMs,
+		peak_rss_mb: r.peakRssMb,
+		cpu_us_per_item: r.cpuUs / items,
+		node_ms: r.nodeMs,
+		ideal_ms: idealMs,
+		floor_ms: r.floorMs,
+		raw_ms: r.rawMs,
+	};
+}

@@ -12,6 +12,7 @@ import { sleep } from './lanes';
 import { vbaFloor } from './vba-floor';
 import { vbaNodeRunner } from './vba-node';
 import { jobRecords } from './vba-workload';
+import { commonFigures } from './measure';
 
 export const VBA_RATE = 25;
 const BATCH_SIZE = 100;
@@ -94,17 +95,7 @@ export async function vbaRound(options: VbaRoundOptions): Promise<VbaRoundResult
 export function vbaFigures(rttMs: number, items: number, r: VbaRoundResult): Record<string, number> {
 	const idealMs = (r.requests / VBA_RATE) * 1000;
 	return {
-		rtt_ms: rttMs,
-		items,
-		limit_ratio: r.nodeMs / idealMs,
-		floor_ratio: r.nodeMs / r.floorMs,
-		raw_ratio: r.nodeMs / r.rawMs,
-		peak_rss_mb: r.peakRssMb,
-		cpu_us_per_item: r.cpuUs / items,
-		node_ms: r.nodeMs,
-		ideal_ms: idealMs,
-		floor_ms: r.floorMs,
-		raw_ms: r.rawMs,
+		...commonFigures(rttMs, items, r, idealMs),
 		lanes: r.lanes,
 		requests: r.requests,
 		connections: r.connections,

@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { BigChangeApi } from '../../credentials/BigChangeApi.credentials';
 import { BigChangeJobUpdate } from '../../nodes/BigChangeJobUpdate/BigChangeJobUpdate.node';
 import { pairedIndex, runNode, TestCredentialsHelper, type NodeRunResult, type NodeSettings } from '../harness';
-import { BIGCHANGE_SIM_DEFAULTS, type BigChangeSimulator } from '../simulators/bigchange';
+import { BIGCHANGE_SIM_DEFAULTS, CONTACT, JOB_TYPE, type BigChangeSimulator } from '../simulators/bigchange';
 
 export const CREDENTIAL_ID = 'bigchange-1';
 const D = BIGCHANGE_SIM_DEFAULTS;
@@ -69,3 +69,18 @@ export const jobParam = (value: string | number, mode: 'id' | 'url' = 'id'): IDa
 
 /** Fast requests for tests that are not about pacing. */
 export const UNPACED = { requestsPerSecond: 0 };
+
+/** `count` repair jobs for Acme, described "before": what the many-item update tests change. */
+export function seedJobs(sim: BigChangeSimulator, count: number): number[] {
+	return Array.from({ length: count }, () => sim.seedJob({ typeId: JOB_TYPE.repair, contactId: CONTACT.acme, description: 'before' }));
+}
+
+/** One run that sets each job's description to "done <job>"; `credentials` overrides the client-credentials data. */
+export async function updateDescriptions(sim: BigChangeSimulator, jobs: number[], options: IDataObject = UNPACED, credentials?: IDataObject): Promise<JobRun> {
+	return await runJobs({
+		sim,
+		parameters: { operation: 'update', jobId: jobParam('={{ $json.job }}'), updateFields: { description: '={{ $json.text }}' }, options },
+		items: jobs.map((job) => ({ job, text: `done ${job}` })),
+		credentialsHelper: credentials ? bigChangeHelper(clientCredentials(sim, credentials)) : undefined,
+	});
+}

@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { CONTACT, createBigChangeSimulator, JOB_TYPE, type BigChangeSimulator } from '../simulators/bigchange';
-import { bigChangeHelper, clientCredentials, expectEachItemOnce, jobParam, runJobs, UNPACED } from './bigchange-fixture';
+import { expectEachItemOnce, runJobs, seedJobs, UNPACED, updateDescriptions } from './bigchange-fixture';
 
 const isToken = (req: { path: string }) => req.path === '/auth/tokens';
 const isPatch = (req: { method: string }) => req.method === 'PATCH';
@@ -14,23 +12,11 @@ describe('BigChange Job Update: run-level defects', () => {
 	});
 	afterEach(() => sim.stop());
 
-	function seedJobs(count: number): number[] {
-		return Array.from({ length: count }, () => sim.seedJob({ typeId: JOB_TYPE.repair, contactId: CONTACT.acme, description: 'before' }));
-	}
-
-	const updateDescriptions = (jobs: number[], options: IDataObject, credentials?: IDataObject) =>
-		runJobs({
-			sim,
-			parameters: { operation: 'update', jobId: jobParam('={{ $json.job }}'), updateFields: { description: '={{ $json.text }}' }, options },
-			items: jobs.map((job) => ({ job, text: `done ${job}` })),
-			credentialsHelper: credentials ? bigChangeHelper(clientCredentials(sim, credentials)) : undefined,
-		});
-
 	describe('defect 12.5: a refused credential is tried once', () => {
 		it.each([400, 401] as const)('wrong client secret (token endpoint answers %i), 12 items over 5 lanes: exactly 1 token request, the rest not sent', async (status) => {
 			sim.settings.invalidClientStatus = status;
-			const jobs = seedJobs(12);
-			const run = await updateDescriptions(jobs, { ...UNPACED, concurrency: 5 }, { clientSecret: 'not-the-secret' });
+			const jobs = seedJobs(sim, 12);
+			const run = await updateDescriptions(sim, jobs, { ...UNPACED, concurrency: 5 }, { clientSecret: 'not-the-secret' });
 			expectEachItemOnce(run, 12);
 			expect(run.success).toEqual([]);
 			expect(sim.server.log.filter(isToken)).toHaveLength(1);
@@ -41,8 +27,8 @@ describe('BigChange Job Update: run-level defects', () => {
 		});
 
 		it('unknown Customer ID, 12 items: 1 request answered 403, the other 11 not sent', async () => {
-			const jobs = seedJobs(12);
-			const run = await updateDescriptions(jobs, { ...UNPACED, concurrency: 5 }, { customerId: '9999' });
+			const jobs = seedJobs(sim, 12);
+			const run = await updateDescriptions(sim, jobs, { ...UNPACED, concurrency: 5 }, { customerId: '9999' });
 			expectEachItemOnce(run, 12);
 			expect(sim.requests('PATCH').map((req) => req.status)).toEqual([403]);
 			expect(sim.server.log.filter(isToken)).toHaveLength(1);
@@ -55,13 +41,13 @@ describe('BigChange Job Update: run-level defects', () => {
 
 	describe('defect 12.6: one token expiry, one refresh per lane at most', () => {
 		it('200 updates over 5 lanes, every token expired after update 100: at most 1 + 5 token requests, nothing lost or doubled', async () => {
-			const jobs = seedJobs(200);
+			const jobs = seedJobs(sim, 200);
 			let applied = 0;
 			sim.server.use((req) => {
 				if (isPatch(req) && ++applied === 101) sim.server.tokens.expireAll();
 				return undefined;
 			});
-			const run = await updateDescriptions(jobs, { ...UNPACED, concurrency: 5 });
+			const run = await updateDescriptions(sim, jobs, { ...UNPACED, concurrency: 5 });
 			expectEachItemOnce(run, 200);
 			expect(run.errors).toEqual([]);
 			expect(sim.requests('PATCH').filter((req) => req.status === 401).length).toBeGreaterThanOrEqual(1);

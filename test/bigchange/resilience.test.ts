@@ -1,5 +1,5 @@
-import { CONTACT, createBigChangeSimulator, JOB_TYPE, type BigChangeSimulator } from '../simulators/bigchange';
-import { expectEachItemOnce, jobParam, runJobs, UNPACED } from './bigchange-fixture';
+import { createBigChangeSimulator, type BigChangeSimulator } from '../simulators/bigchange';
+import { expectEachItemOnce, seedJobs, UNPACED, updateDescriptions } from './bigchange-fixture';
 
 const isPatch = (req: { method: string }) => req.method === 'PATCH';
 
@@ -11,17 +11,6 @@ describe('BigChange Job Update: many items, faults and pacing', () => {
 	});
 	afterEach(() => sim.stop());
 
-	function seedJobs(count: number): number[] {
-		return Array.from({ length: count }, () => sim.seedJob({ typeId: JOB_TYPE.repair, contactId: CONTACT.acme, description: 'before' }));
-	}
-
-	const updateDescriptions = (jobs: number[], options: Record<string, unknown> = UNPACED) =>
-		runJobs({
-			sim,
-			parameters: { operation: 'update', jobId: jobParam('={{ $json.job }}'), updateFields: { description: '={{ $json.text }}' }, options },
-			items: jobs.map((job) => ({ job, text: `done ${job}` })),
-		});
-
 	/** How many 204s each job got: "landed once" means exactly one. */
 	function landings(): Map<string, number> {
 		const counts = new Map<string, number>();
@@ -30,7 +19,7 @@ describe('BigChange Job Update: many items, faults and pacing', () => {
 	}
 
 	it('1,000 updates with 5% of PATCHes answered 503 all land exactly once', async () => {
-		const jobs = seedJobs(1000);
+		const jobs = seedJobs(sim, 1000);
 		sim.server.faults.failRate(0.05, {
 			status: 503,
 			headers: { 'content-type': 'application/problem+json' },
@@ -38,7 +27,7 @@ describe('BigChange Job Update: many items, faults and pacing', () => {
 			match: isPatch,
 			seed: 11,
 		});
-		const run = await updateDescriptions(jobs, { ...UNPACED, concurrency: 10 });
+		const run = await updateDescriptions(sim, jobs, { ...UNPACED, concurrency: 10 });
 		expectEachItemOnce(run, 1000);
 		expect(run.errors).toEqual([]);
 		const unavailable = sim.requests('PATCH').filter((req) => req.status === 503).length;
@@ -51,9 +40,9 @@ describe('BigChange Job Update: many items, faults and pacing', () => {
 	}, 60_000);
 
 	it('a 429 with Retry-After holds every request back for that long, then all items land', async () => {
-		const jobs = seedJobs(40);
+		const jobs = seedJobs(sim, 40);
 		sim.server.faults.failNext(1, { status: 429, headers: { 'retry-after': '1' }, match: (req) => isPatch(req) && req.seq > 5 });
-		const run = await updateDescriptions(jobs, { ...UNPACED, concurrency: 4 });
+		const run = await updateDescriptions(sim, jobs, { ...UNPACED, concurrency: 4 });
 		expect(run.errors).toEqual([]);
 		const log = sim.requests('PATCH');
 		const limited = log.findIndex((req) => req.status === 429);
@@ -66,9 +55,9 @@ describe('BigChange Job Update: many items, faults and pacing', () => {
 	});
 
 	it('paces requests: the default of 10 per second, or the option', async () => {
-		const jobs = seedJobs(21);
+		const jobs = seedJobs(sim, 21);
 		const started = Date.now();
-		await updateDescriptions(jobs, {});
+		await updateDescriptions(sim, jobs, {});
 		const defaultMs = Date.now() - started;
 		expect(defaultMs).toBeGreaterThanOrEqual(1900);
 		const times = sim.requests('PATCH').map((req) => req.time);
@@ -77,12 +66,12 @@ describe('BigChange Job Update: many items, faults and pacing', () => {
 
 		sim.server.resetLog();
 		sim.setRateLimit({ ratePerSecond: 30, burst: 5 });
-		await updateDescriptions(seedJobs(60), { requestsPerSecond: 25, concurrency: 5 });
+		await updateDescriptions(sim, seedJobs(sim, 60), { requestsPerSecond: 25, concurrency: 5 });
 		expect(sim.requests('PATCH').filter((req) => req.status === 429)).toHaveLength(0);
 	}, 30_000);
 
 	it('sends up to Parallel Requests at once, never more', async () => {
-		const jobs = seedJobs(30);
+		const jobs = seedJobs(sim, 30);
 		let inFlight = 0;
 		let peak = 0;
 		sim.server.use(async (req) => {
@@ -92,15 +81,15 @@ describe('BigChange Job Update: many items, faults and pacing', () => {
 			inFlight--;
 			return undefined;
 		});
-		await updateDescriptions(jobs, { ...UNPACED, concurrency: 3 });
+		await updateDescriptions(sim, jobs, { ...UNPACED, concurrency: 3 });
 		expect(peak).toBe(3);
 	});
 
 	it('repeats a PATCH after a dropped connection or a 502 (same values, safe to repeat)', async () => {
-		const [job] = seedJobs(1);
+		const [job] = seedJobs(sim, 1);
 		sim.server.faults.dropNext(1, { afterHandling: true, match: isPatch });
 		sim.server.faults.nonJsonNext(1, { status: 502, match: isPatch });
-		const run = await updateDescriptions([job]);
+		const run = await updateDescriptions(sim, [job]);
 		expect(run.errors).toEqual([]);
 		expect(sim.requests('PATCH').map((req) => req.outcome)).toEqual(['dropped', 'fault', 'ok']);
 		expect(sim.requests('PATCH').map((req) => req.status)).toEqual([undefined, 502, 204]);
