@@ -1,6 +1,5 @@
 export { chunk } from './chunk';
 export { RequestPacer, type PacerOptions } from './pacer';
-export { runConcurrently } from './pool';
 export { backoffCeiling, backoffDelay, type BackoffPolicy } from './backoff';
 export { parseRetryAfter } from './retry-after';
 export { classifyFailure, requestOutcome, type ClassifyOptions, type FailureClass, type RequestOutcome } from './classify';

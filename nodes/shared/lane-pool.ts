@@ -2,7 +2,7 @@
  * Runs `worker` over `tasks`, keeping at most `lanes()` in flight; `lanes()` is asked again each
  * time a task ends, so the count can follow the measurements (see LaneController).
  *
- * Contract (as runConcurrently's): the worker settles its own items and throws only for what must
+ * Contract: the worker settles its own items and throws only for what must
  * end the whole run (a bug, or the user stopping it); a throw starts no new task, lets the running
  * ones finish (they are real requests already sent), then rethrows the first error.
  */

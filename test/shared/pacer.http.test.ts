@@ -1,7 +1,8 @@
 import { performance } from 'perf_hooks';
 import { request } from 'undici';
 
-import { RequestPacer, runConcurrently } from '../../nodes/shared';
+import { RequestPacer } from '../../nodes/shared';
+import { runConcurrently } from './helpers/run-concurrently';
 import { answer, LocalServer } from './helpers/local-server';
 
 const RATE = 20;

@@ -1,5 +1,6 @@
 import { SimServer } from '../simulators/base';
-import { RequestPacer, runConcurrently, withRetry } from '../../nodes/shared';
+import { RequestPacer, withRetry } from '../../nodes/shared';
+import { runConcurrently } from './helpers/run-concurrently';
 import { n8nRequest } from './helpers/n8n-request';
 
 const RATE = 20;

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { runConcurrently } from '../../nodes/shared';
+import { runConcurrently } from './helpers/run-concurrently';
 
 function tracker() {
 	let inFlight = 0;

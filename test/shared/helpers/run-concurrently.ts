@@ -1,9 +1,9 @@
-import { runInLanes } from './lane-pool';
+import { runInLanes } from '../../../nodes/shared/lane-pool';
 
 /**
  * Runs `worker` over `tasks` with at most `concurrency` calls in flight; results keep the tasks'
- * order. A fixed-width `runInLanes` (same contract: a throw starts nothing new, lets running tasks
- * finish, then rethrows the first error).
+ * order. A fixed-width `runInLanes` for tests (same contract: a throw starts nothing new, lets
+ * running tasks finish, then rethrows the first error), so pool.test.ts pins that contract.
  */
 export async function runConcurrently<T, R>(
 	tasks: readonly T[],
