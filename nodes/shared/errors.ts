@@ -110,10 +110,18 @@ function lostAnswer(server: ApiErrorDescription): string {
 	return server.status === undefined ? server.message : `it answered with status ${server.status} (${server.message})`;
 }
 
+/**
+ * The words for an item the run's stop rule held back, with the reason for the failure that
+ * stopped the run. A node that words that failure better (its own 401/403 text) passes its words.
+ */
+export function notSentBecause(reason: string): string {
+	return `Not sent, because an earlier request of this run failed: ${reason}`;
+}
+
 function notSentMessage(error: NotSent, secrets: readonly string[]): ApiErrorDescription {
 	const reason = describeApiError(error.reason, { secrets });
 	return {
-		message: `Not sent, because an earlier request of this run failed: ${reason.message}`,
+		message: notSentBecause(reason.message),
 		detail: 'Every item would have met the same failure, so the rest of the run was not sent. Fix it, then run these items again',
 	};
 }

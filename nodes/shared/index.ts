@@ -11,6 +11,7 @@ export { scrubText, scrubValue } from './scrub';
 export {
 	describeApiError,
 	maybeAppliedMessage,
+	notSentBecause,
 	toNodeApiError,
 	type ApiErrorDescription,
 	type DescribeOptions,

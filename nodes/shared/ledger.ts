@@ -31,15 +31,22 @@ export class Failure {
 		readonly details?: IDataObject,
 	) {}
 
+	/**
+	 * Whether anything was sent and may have been applied, as `details` says it (node facts passed
+	 * to `fail` win): what the run summary and the Retry On Fail memo go by.
+	 */
+	get outcome(): Pick<FailureFacts, 'sent' | 'mayHaveBeenApplied'> {
+		const given = failureFactsOf(this.error);
+		const sent = this.details?.sent ?? given.sent ?? this.error instanceof NodeApiError;
+		const mayHaveBeenApplied = this.details?.mayHaveBeenApplied ?? given.mayHaveBeenApplied ?? false;
+		return { sent: sent === true, mayHaveBeenApplied: mayHaveBeenApplied === true };
+	}
+
 	/** Everything a workflow can route on, in the failed item's `details`. */
 	facts(itemIndex: number): IDataObject {
 		const { error } = this;
 		const given = failureFactsOf(error);
-		const facts: FailureFacts = {
-			sent: given.sent ?? error instanceof NodeApiError,
-			mayHaveBeenApplied: given.mayHaveBeenApplied ?? false,
-		};
-		const details: IDataObject = { item: itemIndex, ...facts };
+		const details: IDataObject = { item: itemIndex, ...this.outcome };
 		if (given.field !== undefined) details.field = given.field;
 		const status = error instanceof NodeApiError ? Number(error.httpCode) : NaN;
 		if (Number.isInteger(status) && status >= 100) details.httpCode = status;

@@ -44,7 +44,7 @@ export function recall(run: RunKey): ReadonlyMap<number, Entry> {
 function mustNotRepeat(entry: Entry | undefined): entry is Entry {
 	if (entry === undefined) return false;
 	if (!(entry instanceof Failure)) return true;
-	return entry.facts(0).mayHaveBeenApplied === true;
+	return entry.outcome.mayHaveBeenApplied;
 }
 
 /**

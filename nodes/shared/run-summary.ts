@@ -39,9 +39,9 @@ export function runSummaryError(node: INode, entries: ReadonlyArray<Entry | unde
 			return;
 		}
 		failed.push({ index, failure: entry });
-		const facts = entry.facts(index);
-		if (facts.mayHaveBeenApplied === true) maybe.push(index);
-		else if (facts.sent !== true) notSent.push(index);
+		const { sent, mayHaveBeenApplied } = entry.outcome;
+		if (mayHaveBeenApplied) maybe.push(index);
+		else if (!sent) notSent.push(index);
 	});
 	if (failed.length === 0) return undefined;
 	const first = failed[0];

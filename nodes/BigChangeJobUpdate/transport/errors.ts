@@ -1,6 +1,6 @@
 import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 
-import { inspectFailure, NotSent, toNodeApiError, type StatusExplanations } from '../../shared';
+import { inspectFailure, NotSent, notSentBecause, toNodeApiError, type StatusExplanations } from '../../shared';
 
 export type JobOperation = 'update' | 'get' | 'create' | 'list';
 
@@ -120,7 +120,7 @@ function ownMessage(status: number | undefined, body: unknown, context: FailureC
 function notSentError(node: INode, error: NotSent, context: FailureContext): NodeApiError {
 	const apiError = toNodeApiError(node, error, { itemIndex: context.itemIndex });
 	const reason = accessMessage(inspectFailure(error.reason).status, context);
-	if (reason !== undefined) apiError.message = `Not sent, because an earlier request of this run failed: ${reason}`;
+	if (reason !== undefined) apiError.message = notSentBecause(reason);
 	return apiError;
 }
 

@@ -1,7 +1,7 @@
 import type { INode, NodeApiError } from 'n8n-workflow';
 
 import { readErrorBody } from '../../shared/error-body';
-import { toNodeApiError } from '../../shared/errors';
+import { notSentBecause, toNodeApiError } from '../../shared/errors';
 import { explainStatus, type StatusExplanations } from '../../shared/explanations';
 import { inspectFailure } from '../../shared/failure';
 import { scrubText, scrubValue } from '../../shared/scrub';
@@ -106,6 +106,6 @@ export function olcApiError(node: INode, thrown: unknown, context: OlcErrorConte
 	}
 	const apiError = toNodeApiError(node, thrown, { itemIndex: context.itemIndex, action: context.action, secrets: context.secrets });
 	const reason = describeFailure(node, thrown.reason, { ...context, message: undefined, note: undefined });
-	apiError.message = `Job ${context.jobId}: Not sent, because an earlier request of this run failed: ${reason.message}`;
+	apiError.message = `Job ${context.jobId}: ${notSentBecause(reason.message)}`;
 	return apiError;
 }

@@ -1,6 +1,6 @@
 import type { INode, NodeApiError } from 'n8n-workflow';
 
-import { describeApiError, toNodeApiError, type ToNodeApiErrorOptions } from '../../shared/errors';
+import { describeApiError, notSentBecause, toNodeApiError, type ToNodeApiErrorOptions } from '../../shared/errors';
 import type { StatusExplanations } from '../../shared/explanations';
 import { setFailureFacts } from '../../shared/failure-facts';
 import { NotSent } from '../../shared/run-stop';
@@ -59,7 +59,7 @@ export function rightslineError(node: INode, error: unknown, options: Pick<ToNod
 		const match = pattern.exec(said);
 		if (!match) continue;
 		if (notSent) {
-			apiError.message = `Not sent, because an earlier request of this run failed: ${advice(match)}`;
+			apiError.message = notSentBecause(advice(match));
 		} else {
 			apiError.message = advice(match);
 			// API Gateway follows its first line with the canonical request it expected: header names
