@@ -40,6 +40,8 @@ export interface DispatchOptions<P, R> {
 	 * `fail` with a NotSent that names the failure that stopped the run.
 	 */
 	stop?: RunStop;
+	/** Injected for tests (a virtual clock); defaults to Date.now. */
+	now?: () => number;
 }
 
 /**
@@ -60,18 +62,19 @@ const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIM
 export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, options: DispatchOptions<P, R>): Promise<void> {
 	const stop = options.stop ?? new RunStop();
 	const lanes = new LaneController({ cap: options.concurrency, requestsPerSecond: options.pacer.requestsPerSecond });
+	const now = options.now ?? Date.now;
 	/** One attempt, timed from when the pacer let it go to its answer. */
 	const attempt = async (batch: Batch<P>): Promise<R> => {
-		const started = Date.now();
+		const started = now();
 		// The failure goes on to withRetry as it came: its status and network code decide the retry.
 		return await options.send(batch).then(
 			(response) => {
-				lanes.record(Date.now() - started, 'answered');
+				lanes.record(now() - started, 'answered');
 				return response;
 			},
 			async (error: unknown) => {
 				const outcome = laneOutcome(error);
-				if (outcome !== undefined) lanes.record(Date.now() - started, outcome);
+				if (outcome !== undefined) lanes.record(now() - started, outcome);
 				return await Promise.reject(error as Error);
 			},
 		);

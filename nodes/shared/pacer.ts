@@ -11,6 +11,11 @@ export interface PacerOptions {
 	wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+/** A 429 leaves this share of the pace in force. */
+const SLOW_DOWN = 0.7;
+/** After a 429, the pace climbs back by this share of the configured pace each second. */
+const RECOVERY_PER_SECOND = 0.05;
+
 /**
  * Client-side token bucket shared by all workers of one node run, so a big run stays under the
  * vendor's published rate instead of discovering it through 429s.
@@ -23,8 +28,10 @@ export interface PacerOptions {
 export class RequestPacer {
 	/** The configured spacing; 0 when unpaced. */
 	private readonly baseIntervalMs: number;
-	/** The spacing in force: wider than the base after a 429, back to it as answers come. */
-	private intervalMs: number;
+	/** The configured pace; 0 when unpaced. */
+	private readonly baseRate: number;
+	/** The pace the last 429 brought it down to, while it climbs back; undefined at the configured pace. */
+	private slowedTo: number | undefined;
 	private readonly toleranceMs: number;
 	private lastSlowDown = Number.NEGATIVE_INFINITY;
 	private readonly now: () => number;
@@ -43,20 +50,21 @@ export class RequestPacer {
 		}
 		const unpaced = rps === 0 || rps === Number.POSITIVE_INFINITY;
 		this.baseIntervalMs = unpaced ? 0 : 1000 / rps;
-		this.intervalMs = this.baseIntervalMs;
+		this.baseRate = unpaced ? 0 : rps;
 		this.toleranceMs = (burst - 1) * this.baseIntervalMs;
 		this.now = options.now ?? Date.now;
 		this.wait = options.wait ?? sleep;
 	}
 
 	/**
-	 * A pacer for a vendor's published token bucket that does not itself cause 429s. Pacing exactly
-	 * at the limit with the vendor's full burst leaves the server's bucket empty after every request,
-	 * so any network jitter that brings one request in early gets a 429 (and a Retry-After pause for
-	 * everyone): measured against the simulator, 11 of 60 requests. Keeping a tenth of the burst
-	 * (at least two requests' worth) unused, and 97% of the rate, leaves spare tokens on the server's
-	 * side to absorb that jitter while using nearly all of the allowance (measured: no 429 over 500
-	 * requests at VBAPI's 25/s with bursts of 50, within 5% of the least time the limit allows).
+	 * A pacer for a vendor's published token bucket that does not itself cause 429s, alone or with
+	 * other n8n processes on the same key. Pacing at the limit with the vendor's full burst leaves the
+	 * server's bucket empty after every request, so any jitter that brings one request in early gets a
+	 * 429 (measured against the simulator: 11 of 60 requests). Using half the burst and 99% of the
+	 * rate leaves the other half on the server's side: it absorbs that jitter, and two queue-mode
+	 * workers that start at once fit their opening bursts in it together (with the full burst each,
+	 * their first second met 40 429s). The cost is half a burst's worth of time once per run (about
+	 * 1 s at VBAPI's 25/s); test/shared/shared-key.sim.test.ts measures both on a virtual clock.
 	 *
 	 * `chosen` is the user's Requests per Second. Below the vendor's rate the user is sharing the key
 	 * with other workflows, so the vendor's burst is not used either: the burst scales with the pace
@@ -75,15 +83,15 @@ export class RequestPacer {
 		}
 		const burst = limit.burst ?? 1;
 		return new RequestPacer({
-			requestsPerSecond: (chosen ?? limit.requestsPerSecond) * 0.97,
-			burst: Math.max(1, burst - Math.max(2, Math.ceil(burst / 10))),
+			requestsPerSecond: (chosen ?? limit.requestsPerSecond) * 0.99,
+			burst: Math.max(1, Math.floor(burst / 2)),
 			...clock,
 		});
 	}
 
 	/** The sustained rate this pacer holds (lowered for a while after a 429), 0 when unpaced. */
 	get requestsPerSecond(): number {
-		return this.intervalMs === 0 ? 0 : 1000 / this.intervalMs;
+		return this.baseIntervalMs === 0 ? 0 : this.rateAt(this.now());
 	}
 
 	/** Resolves when the caller may send one request. Rejects if `signal` aborts while waiting. */
@@ -105,36 +113,40 @@ export class RequestPacer {
 	}
 
 	/**
-	 * The server said "slow down" (429/503): every worker waits `ms`, and the pace drops to 70% (no
-	 * lower than a tenth of the configured one, at most once a second however many lanes met the
-	 * same 429). Each answer then gives back 2% of the configured pace. This is what brings several
-	 * n8n processes sharing one key (queue-mode workers, each with its own pacer) under the vendor's
-	 * limit together: alone, each would keep pacing at the full limit and meet 429s all run long.
+	 * The server said "slow down" (429/503): every worker waits `ms`, and the pace drops to 70% of
+	 * what it is now (at most once a second however many lanes met the same 429), then climbs back by
+	 * a twentieth of the configured pace each second. This is what brings several n8n processes sharing one key (queue-mode workers, each with its
+	 * own pacer) under the vendor's limit together: alone, each would keep pacing at the full limit
+	 * and meet 429s all run long. The climb goes by time, not by answers, so a process with many
+	 * lanes does not return to the full pace (and the next 429) faster than one with few.
 	 */
 	throttled(ms: number): void {
 		this.pauseFor(ms);
 		if (this.baseIntervalMs === 0) return;
 		const now = this.now();
 		if (now - this.lastSlowDown < 1000) return;
+		const current = this.rateAt(now);
 		this.lastSlowDown = now;
-		this.intervalMs = Math.min(this.baseIntervalMs * 10, this.intervalMs / 0.7);
+		this.slowedTo = current * SLOW_DOWN;
 	}
 
-	/** An answer that was not a "slow down": the pace creeps back toward the configured one. */
-	answered(): void {
-		if (this.intervalMs === this.baseIntervalMs) return;
-		const base = 1000 / this.baseIntervalMs;
-		const rate = Math.min(base, 1000 / this.intervalMs + base * 0.02);
-		this.intervalMs = rate >= base - 1e-9 ? this.baseIntervalMs : 1000 / rate;
+	/** The pace in force at `now`: the configured one, or on its way back to it after a 429. */
+	private rateAt(now: number): number {
+		if (this.slowedTo === undefined) return this.baseRate;
+		const rate = this.slowedTo + this.baseRate * RECOVERY_PER_SECOND * Math.max(0, now - this.lastSlowDown) / 1000;
+		if (rate < this.baseRate) return rate;
+		this.slowedTo = undefined;
+		return this.baseRate;
 	}
 
 	private book(now: number): number {
 		const start = Math.max(now, this.pausedUntil);
-		if (this.intervalMs === 0) return start;
+		if (this.baseIntervalMs === 0) return start;
 		const tat = Math.max(this.nextSlot, start);
-		this.nextSlot = tat + this.intervalMs;
+		const rate = this.rateAt(tat);
+		this.nextSlot = tat + 1000 / rate;
 		// No burst while slowed down: the server's bucket is empty.
-		const tolerance = this.intervalMs === this.baseIntervalMs ? this.toleranceMs : 0;
+		const tolerance = rate === this.baseRate ? this.toleranceMs : 0;
 		return Math.max(tat - tolerance, start);
 	}
 }

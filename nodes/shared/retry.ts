@@ -72,9 +72,7 @@ export async function withRetry<T>(
 		if (options.pacer) await options.pacer.acquire(options.signal);
 		let failure: unknown;
 		try {
-			const answer = await send(attempt);
-			options.pacer?.answered();
-			return answer;
+			return await send(attempt);
 		} catch (error) {
 			failure = error;
 		}
