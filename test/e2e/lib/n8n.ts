@@ -135,6 +135,8 @@ export function parseRun(stdout: string): IRun | undefined {
 /** A running `n8n start`. */
 export class N8nServer {
 	private readonly killOnExit = () => this.kill('SIGKILL');
+	/** What must answer 200 before the server counts as ready (see waitReady). */
+	protected readonly readyPaths: readonly string[] = ['/healthz/readiness', '/rest/settings'];
 
 	constructor(
 		private readonly child: ChildProcess,
@@ -164,7 +166,8 @@ export class N8nServer {
 		while (Date.now() < deadline) {
 			if (this.child.exitCode !== null) throw new Error(`n8n start exited with ${this.child.exitCode}; see ${this.logFile}:\n${this.logTail()}`);
 			const answers = async (path: string) => await fetch(`${this.url}${path}`).then((res) => res.ok, () => false);
-			const ready = (await answers('/healthz/readiness')) && (await answers('/rest/settings'));
+			let ready = true;
+			for (const path of this.readyPaths) ready &&= await answers(path);
 			if (ready) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}

@@ -68,6 +68,9 @@ export class QueueN8n extends N8n {
 
 /** A running `n8n worker`: its log tells which executions it ran. */
 export class N8nWorker extends N8nServer {
+	/** A worker's health server has no REST routes: readiness alone says it takes jobs. */
+	protected override readonly readyPaths = ['/healthz/readiness'];
+
 	constructor(
 		readonly name: string,
 		readonly process: ChildProcess,
