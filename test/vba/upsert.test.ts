@@ -166,14 +166,16 @@ describe('VBA Batch Upsert through the real engine against the VBAPI simulator',
 				{ job_ID: 'J-3', description: 'x'.repeat(513) },
 				{ job_ID: 'J-4', entry_Date: 'yesterday' },
 				{ job_ID: 'J-5' },
+				{ job_ID: '', description: 'blank id, as an agent sends a value it does not have' },
 			],
 		});
-		expectEachItemOnce(run, 5);
+		expectEachItemOnce(run, 6);
 		expect(run.success.map((item) => item.json.job_ID)).toEqual(['J-1', 'J-5']);
 		expect(run.errors.map((item) => item.json.error)).toEqual([
 			'Item 1: "job_ID" is required by Job',
 			'Item 2: "description" is 513 characters long; VBAPI allows at most 512',
 			'Item 3: "entry_Date" must be a date and time like 2026-01-31T09:30:00Z, got "yesterday"',
+			'Item 5: "job_ID" is required and cannot be empty',
 		]);
 		const sent = batchRequests(sim).flatMap((req) => req.body as Array<{ job_ID: string }>);
 		expect(sent.map((record) => record.job_ID)).toEqual(['J-1', 'J-5']);

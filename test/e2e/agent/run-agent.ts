@@ -12,7 +12,7 @@ import { isAgentExample, type Example } from '../lib/examples';
 import type { Instance } from '../lib/instance';
 import type { Results } from '../lib/results';
 import type { Timings } from '../lib/timings';
-import { ScriptedModel } from './model-server';
+import { ScriptedModel, type OfferedTool } from './model-server';
 import { agentScenarios, EXAMPLE_PROMPT, requestLine, type AgentScenario } from './scenarios';
 
 export const OPENAI_CREDENTIAL = { id: 'demo-openai', name: 'OpenAI (scripted model)' };
@@ -28,6 +28,27 @@ async function submittedRightslineBatch(instance: Instance): Promise<number | un
 function withPrompt(example: Example, scenario: AgentScenario): Example['workflow'] {
 	const nodes = example.workflow.nodes.map((node): INode => (node.name === AGENT_NODE ? { ...node, parameters: { ...node.parameters, text: scenario.script.prompt } } : node));
 	return { ...example.workflow, id: `agent-${scenario.key}`.slice(0, 21), name: `${example.workflow.name} (${scenario.label})`, nodes };
+}
+
+/**
+ * What the model reads about a tool: the node's own tool description (not n8n's "<action> in <node>"),
+ * naming every parameter, and each parameter typed.
+ */
+function toolSchemaProblems(tool: OfferedTool | undefined): string[] {
+	if (!tool) return [];
+	const problems: string[] = [];
+	if (/ in [^.]+$/.test(tool.description) && tool.description.length < 80) problems.push(`the tool description is n8n's generic one: ${JSON.stringify(tool.description)}`);
+	for (const [key, schema] of Object.entries(tool.parameters.properties ?? {})) {
+		if (!tool.description.includes(key)) problems.push(`the tool description does not explain the parameter ${key}`);
+		if (schema.type === undefined) problems.push(`the parameter ${key} has no type in the tool schema`);
+	}
+	return problems;
+}
+
+/** How a tool looks to the model, in one line: its description's length and each parameter. */
+export function toolSummary(tool: OfferedTool): string {
+	const parameters = Object.entries(tool.parameters.properties ?? {}).map(([key, schema]) => `${key} (${String(schema.type)}${tool.parameters.required?.includes(key) ? ', required' : ''})`);
+	return `${tool.name}: a ${tool.description.length}-character description; parameters ${parameters.join(', ') || 'none'}`;
 }
 
 /** The agent's last output item: its final answer once the tools have answered. */
@@ -53,6 +74,7 @@ async function runScenario(instance: Instance, model: ScriptedModel, scenario: A
 	if (record.requests !== 2) problems.push(`the model was asked ${record.requests} time(s); expected 2 (the tool call, then the answer)`);
 	const toolRuns = run?.data.resultData.runData[scenario.toolNode]?.length ?? 0;
 	if (toolRuns !== scenario.script.calls.length) problems.push(`the tool node ${scenario.toolNode} ran ${toolRuns} time(s), expected ${scenario.script.calls.length}`);
+	problems.push(...toolSchemaProblems(record.offered.find((tool) => tool.name === scenario.script.tool)));
 	problems.push(...scenario.checkRequests(requests));
 	const answer = run ? finalAnswer(run) : undefined;
 	if (!record.answer) problems.push('the model never got the tool result, so it gave no answer');
@@ -91,6 +113,8 @@ export async function agentChecks(instance: Instance, results: Results, timings:
 			const { problems, detail } = await runScenario(instance, model, scenario, workflowId, timings);
 			results.check(`agent: ${scenario.label}`, problems, detail);
 		}
+		// Every tool the agent offered, as the model saw it (the same for each prompt).
+		for (const tool of model.record(scenarios[0].script.prompt).offered) results.note(`agent tool ${toolSummary(tool)}`);
 	} finally {
 		await model.stop();
 	}
