@@ -79,6 +79,27 @@ describe('VBA Batch Upsert through the real engine against the VBAPI simulator',
 		]);
 	});
 
+	it('"Map Each Field Below" with a required field left empty names the field, as an AI agent needs it', async () => {
+		// An agent that leaves out a $fromAI key makes that field undefined; n8n's own check says only "Invalid input for 'job_ID'".
+		const run = await runUpsert({
+			sim,
+			entity: '/jobs-batch',
+			items: [{ id: 'J-9', text: 'kept' }, { text: 'no id' }],
+			columns: {
+				mappingMode: 'defineBelow',
+				value: { job_ID: '={{ $json.id }}', description: '={{ $json.text }}' },
+				matchingColumns: [],
+				schema: [
+					{ id: 'job_ID', displayName: 'job_ID (key)', required: true, defaultMatch: true, display: true, type: 'string' },
+					{ id: 'description', displayName: 'description', required: false, defaultMatch: false, display: true, type: 'string' },
+				],
+			},
+		});
+		expectEachItemOnce(run, 2);
+		expect(run.errors.map((item) => item.json.error)).toEqual(['Item 1: "job_ID" is required by Job']);
+		expect(batchRequests(sim).flatMap((req) => req.body as unknown[])).toEqual([{ job_ID: 'J-9', description: 'kept' }]);
+	});
+
 	it('sends a nested entity to its parent path, with parent keys taken per item from expressions', async () => {
 		const careCase = (plan: number, caseKey: number) => ({ plan, case_Key: caseKey, do_Not_Contact: false, case_Status: 'OPEN' });
 		const run = await runUpsert({

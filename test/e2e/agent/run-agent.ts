@@ -32,14 +32,15 @@ function withPrompt(example: Example, scenario: AgentScenario): Example['workflo
 
 /**
  * What the model reads about a tool: the node's own tool description (not n8n's "<action> in <node>"),
- * naming every parameter, and each parameter typed.
+ * every parameter explained (by the tool description, or by its own `$fromAI` description: a VBA record's
+ * fields are the entity's, so only the workflow can say what each holds), and each parameter typed.
  */
 function toolSchemaProblems(tool: OfferedTool | undefined): string[] {
 	if (!tool) return [];
 	const problems: string[] = [];
 	if (/ in [^.]+$/.test(tool.description) && tool.description.length < 80) problems.push(`the tool description is n8n's generic one: ${JSON.stringify(tool.description)}`);
 	for (const [key, schema] of Object.entries(tool.parameters.properties ?? {})) {
-		if (!tool.description.includes(key)) problems.push(`the tool description does not explain the parameter ${key}`);
+		if (!tool.description.includes(key) && !schema.description) problems.push(`neither the tool description nor the parameter's own explains the parameter ${key}`);
 		if (schema.type === undefined) problems.push(`the parameter ${key} has no type in the tool schema`);
 	}
 	return problems;
