@@ -8,6 +8,7 @@ import {
 
 import * as job from './actions/job';
 import { router } from './actions/router';
+import { toolDescriptions } from './actions/tool-descriptions';
 
 export class BigChangeJobUpdate implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,6 +35,7 @@ export class BigChangeJobUpdate implements INodeType {
 				default: 'job',
 			},
 			...job.description,
+			...toolDescriptions,
 		],
 	};
 

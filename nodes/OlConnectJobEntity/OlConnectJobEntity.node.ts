@@ -8,6 +8,7 @@ import {
 
 import * as job from './actions/job';
 import { router } from './actions/router';
+import { toolDescriptions } from './actions/tool-descriptions';
 
 export class OlConnectJobEntity implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,6 +36,7 @@ export class OlConnectJobEntity implements INodeType {
 				default: 'job',
 			},
 			...job.description,
+			...toolDescriptions,
 		],
 	};
 

@@ -9,6 +9,7 @@ import {
 import * as batch from './actions/batch';
 import * as limits from './actions/limits';
 import { router } from './actions/router';
+import { toolDescriptions } from './actions/tool-descriptions';
 
 export class RightslineCharTypeBatch implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,6 +40,7 @@ export class RightslineCharTypeBatch implements INodeType {
 			},
 			...batch.description,
 			...limits.description,
+			...toolDescriptions,
 		],
 	};
 

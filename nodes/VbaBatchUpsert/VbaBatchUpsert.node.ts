@@ -8,6 +8,7 @@ import {
 
 import * as record from './actions/record';
 import { router } from './actions/router';
+import { toolDescriptions } from './actions/tool-descriptions';
 import { searchEntities } from './methods/listSearch';
 import { getParentKeyNames } from './methods/loadOptions';
 import { getFields } from './methods/resourceMapping';
@@ -38,6 +39,7 @@ export class VbaBatchUpsert implements INodeType {
 				default: 'record',
 			},
 			...record.description,
+			...toolDescriptions,
 		],
 	};
 

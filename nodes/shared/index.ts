@@ -29,3 +29,4 @@ export { jsonBodyOptions } from './json-body';
 export { ItemParameter } from './item-parameter';
 export { readRequestOptions, requestOptionProperties, type RequestProfile, type RequestSettings } from './request-options';
 export { sharedPacer } from './pacer-registry';
+export { toolDescription } from './tool-description';

@@ -2,7 +2,8 @@
  * `npm run test:e2e`: the package inside the real n8n, as users install it. Prepares n8n 2.41.1 on
  * Node 24 in .cache/ (reused when there), packs this package and installs the tarball as a community
  * package, starts the vendor simulators, imports a `demo-<vendor>` credential for each and every
- * examples/*.json, runs each with `n8n execute --id`, and checks what came out. Then the browser
+ * examples/*.json, runs each with `n8n execute --id`, and checks what came out; then the AI Agent
+ * example once per node with the nodes as tools (test/e2e/agent/run-agent.ts). Then the browser
  * test (test/e2e/browser.ts) on the same instance, unless `--no-browser`.
  * Prints one line per workflow, the time each part took, and `e2e: N passed, N failed`.
  * E2E_N8N_VERSION=2.40.7 (and E2E_NODE_MAJOR) run the same suite against another n8n release;
@@ -12,8 +13,10 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
+import { agentChecks } from './agent/run-agent';
 import { browserChecks } from './browser';
 import { checkRun, receivedBetween } from './lib/check-run';
+import { isAgentExample } from './lib/examples';
 import { prepareInstance, userFolderIn, type Instance } from './lib/instance';
 import { messageOf, Results } from './lib/results';
 import { exitOnSignals } from './lib/signals';
@@ -27,7 +30,7 @@ function lastError(printed: string): string {
 }
 
 async function executeExamples(instance: Instance, results: Results, timings: Timings): Promise<void> {
-	for (const example of instance.examples) {
+	for (const example of instance.examples.filter((candidate) => !isAgentExample(candidate))) {
 		const label = example.file;
 		const setupProblems = instance.exampleProblems.get(example.file) ?? [];
 		if (setupProblems.length) {
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
 		instance = await prepareInstance({ timings, userFolder: userFolderIn(work), workFolder: work });
 		for (const note of instance.notes) results.note(note);
 		await executeExamples(instance, results, timings);
+		await agentChecks(instance, results, timings);
 		if (withBrowser) {
 			const current = instance;
 			await timings.time('browser test', async () => await browserChecks(current, results));

@@ -1,7 +1,7 @@
 /**
  * The simulators' own process: the suite, the browser test and `npm run dev` start it with `fork`, so
  * the simulators keep answering while the parent waits on n8n. Argument: JSON `{ vendors, fixedPorts }`.
- * Talks over IPC: sends `ready` once every simulator listens, answers `stats`, ends on `stop` or when
+ * Talks over IPC: sends `ready` once every simulator listens, answers `stats` and `requests` (a vendor's log), ends on `stop` or when
  * the parent goes away.
  */
 import { vendorNamed, type RunningSimulator, type SimulatorStats } from './vendors';
@@ -35,6 +35,10 @@ async function main(): Promise<void> {
 	process.on('message', (message: ParentMessage) => {
 		if (message.type === 'stats') {
 			send({ type: 'stats', id: message.id, stats: Object.fromEntries([...running].map(([name, sim]) => [name, statsOf(sim)])) });
+		} else if (message.type === 'requests') {
+			const log = running.get(message.vendor)?.server.log ?? [];
+			const requests = log.filter((request) => request.seq > message.afterSeq).map(({ seq, method, path, query, body }) => ({ seq, method, path, query, body }));
+			send({ type: 'requests', id: message.id, requests });
 		} else if (message.type === 'stop') {
 			void stopAll().then(() => process.exit(0));
 		}

@@ -79,6 +79,27 @@ describe('VBA Batch Upsert through the real engine against the VBAPI simulator',
 		]);
 	});
 
+	it('"Map Each Field Below" with a required field left empty names the field, as an AI agent needs it', async () => {
+		// An agent that leaves out a $fromAI key makes that field undefined; n8n's own check says only "Invalid input for 'job_ID'".
+		const run = await runUpsert({
+			sim,
+			entity: '/jobs-batch',
+			items: [{ id: 'J-9', text: 'kept' }, { text: 'no id' }],
+			columns: {
+				mappingMode: 'defineBelow',
+				value: { job_ID: '={{ $json.id }}', description: '={{ $json.text }}' },
+				matchingColumns: [],
+				schema: [
+					{ id: 'job_ID', displayName: 'job_ID (key)', required: true, defaultMatch: true, display: true, type: 'string' },
+					{ id: 'description', displayName: 'description', required: false, defaultMatch: false, display: true, type: 'string' },
+				],
+			},
+		});
+		expectEachItemOnce(run, 2);
+		expect(run.errors.map((item) => item.json.error)).toEqual(['Item 1: "job_ID" is required by Job']);
+		expect(batchRequests(sim).flatMap((req) => req.body as unknown[])).toEqual([{ job_ID: 'J-9', description: 'kept' }]);
+	});
+
 	it('sends a nested entity to its parent path, with parent keys taken per item from expressions', async () => {
 		const careCase = (plan: number, caseKey: number) => ({ plan, case_Key: caseKey, do_Not_Contact: false, case_Status: 'OPEN' });
 		const run = await runUpsert({
@@ -166,14 +187,16 @@ describe('VBA Batch Upsert through the real engine against the VBAPI simulator',
 				{ job_ID: 'J-3', description: 'x'.repeat(513) },
 				{ job_ID: 'J-4', entry_Date: 'yesterday' },
 				{ job_ID: 'J-5' },
+				{ job_ID: '', description: 'blank id, as an agent sends a value it does not have' },
 			],
 		});
-		expectEachItemOnce(run, 5);
+		expectEachItemOnce(run, 6);
 		expect(run.success.map((item) => item.json.job_ID)).toEqual(['J-1', 'J-5']);
 		expect(run.errors.map((item) => item.json.error)).toEqual([
 			'Item 1: "job_ID" is required by Job',
 			'Item 2: "description" is 513 characters long; VBAPI allows at most 512',
 			'Item 3: "entry_Date" must be a date and time like 2026-01-31T09:30:00Z, got "yesterday"',
+			'Item 5: "job_ID" is required and cannot be empty',
 		]);
 		const sent = batchRequests(sim).flatMap((req) => req.body as Array<{ job_ID: string }>);
 		expect(sent.map((record) => record.job_ID)).toEqual(['J-1', 'J-5']);

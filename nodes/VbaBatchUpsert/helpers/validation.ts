@@ -79,6 +79,8 @@ function checkLength(field: VbaField, value: string): Conversion {
 		return new Problem(`is ${value.length} characters long; VBAPI allows at most ${field.maxLength}`);
 	}
 	if (field.minLength !== undefined && value.length < field.minLength) {
+		// An agent or a blank cell sends '' for a value it does not have: say that, not a length.
+		if (value.length === 0 && field.required) return new Problem('is required and cannot be empty');
 		return new Problem(`must be at least ${field.minLength} character${field.minLength === 1 ? '' : 's'} long`);
 	}
 	return value;

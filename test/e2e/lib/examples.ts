@@ -18,6 +18,12 @@ export interface Example {
 	credentialRefs: Array<{ type: string; id: string; name: string }>;
 }
 
+/**
+ * `examples/agent-*.json`: an AI Agent with the nodes as its tools. It needs a chat model besides the
+ * vendors' simulators, so test/e2e/agent runs it instead of the per-vendor loop.
+ */
+export const isAgentExample = (example: Pick<Example, 'vendor'>) => example.vendor === 'agent';
+
 /** The file's stem, cut to n8n's 21 characters; a hash tells apart two stems that cut the same. */
 function workflowId(file: string, taken: Set<string>): string {
 	const stem = basename(file, '.json').replace(/[^A-Za-z0-9]+/g, '-');

@@ -1,7 +1,7 @@
 import { join } from 'path';
 
 import { vendors, type E2eVendor } from '../vendors';
-import { loadExamples, type Example } from './examples';
+import { isAgentExample, loadExamples, type Example } from './examples';
 import { N8n, type CredentialImport } from './n8n';
 import { buildAndPack, installCommunityPackage, type PackedPackage } from './package';
 import { prepareRuntime } from './prepare';
@@ -25,11 +25,11 @@ function credentialFor(vendor: E2eVendor, data: CredentialImport['data']): Crede
 
 /** What an example expects of the credentials and simulators, checked before anything runs. */
 function exampleProblems(example: Example): string[] {
-	const vendor = vendors.find((candidate) => candidate.vendor === example.vendor);
-	if (!vendor) return [`no e2e vendor module for "${example.vendor}" in test/e2e/vendors`];
-	return example.credentialRefs
-		.filter((ref) => ref.type === vendor.credentialType && ref.id !== `demo-${vendor.vendor}`)
-		.map((ref) => `its ${ref.type} credential is "${ref.id}"; the simulator's credential is demo-${vendor.vendor}`);
+	if (!isAgentExample(example) && !vendors.some((candidate) => candidate.vendor === example.vendor)) return [`no e2e vendor module for "${example.vendor}" in test/e2e/vendors`];
+	return example.credentialRefs.flatMap((ref) => {
+		const vendor = vendors.find((candidate) => candidate.credentialType === ref.type);
+		return vendor && ref.id !== `demo-${vendor.vendor}` ? [`its ${ref.type} credential is "${ref.id}"; the simulator's credential is demo-${vendor.vendor}`] : [];
+	});
 }
 
 /**

@@ -8,9 +8,19 @@ export interface SimulatorsOptions {
 	fixedPorts: boolean;
 }
 
-export type ParentMessage = { type: 'stats'; id: number } | { type: 'stop' };
+/** A request a simulator received, as the suite reads it back: what was asked, not how it was answered. */
+export interface LoggedRequest {
+	seq: number;
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body: unknown;
+}
+
+export type ParentMessage = { type: 'stats'; id: number } | { type: 'requests'; id: number; vendor: string; afterSeq: number } | { type: 'stop' };
 
 export type ChildMessage =
 	| { type: 'ready'; credentials: Record<string, IDataObject> }
 	| { type: 'failed'; message: string }
-	| { type: 'stats'; id: number; stats: Record<string, SimulatorStats> };
+	| { type: 'stats'; id: number; stats: Record<string, SimulatorStats> }
+	| { type: 'requests'; id: number; requests: LoggedRequest[] };

@@ -3,7 +3,7 @@ import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SimulatorStats } from '../vendors';
-import type { ChildMessage, ParentMessage, SimulatorsOptions } from './simulator-messages';
+import type { ChildMessage, LoggedRequest, ParentMessage, SimulatorsOptions } from './simulator-messages';
 
 const CHILD = join(__dirname, '..', 'simulators-process.ts');
 
@@ -41,17 +41,28 @@ export class Simulators {
 
 	/** Requests each simulator has answered so far. */
 	async stats(): Promise<Record<string, SimulatorStats>> {
+		const answer = await this.ask((id) => ({ type: 'stats', id }), 'stats');
+		return answer.stats;
+	}
+
+	/** What one vendor's simulator received after the request numbered `afterSeq` (0: all of it). */
+	async requests(vendor: string, afterSeq = 0): Promise<LoggedRequest[]> {
+		const answer = await this.ask((id) => ({ type: 'requests', id, vendor, afterSeq }), 'requests');
+		return answer.requests;
+	}
+
+	private async ask<T extends ChildMessage['type']>(message: (id: number) => ParentMessage, type: T): Promise<Extract<ChildMessage, { type: T }>> {
 		const id = this.nextId++;
 		return await new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error('The simulators did not answer a stats request within 10 s')), 10_000);
-			const onMessage = (message: ChildMessage) => {
-				if (message.type !== 'stats' || message.id !== id) return;
+			const timer = setTimeout(() => reject(new Error(`The simulators did not answer a ${type} request within 10 s`)), 10_000);
+			const onMessage = (answer: ChildMessage) => {
+				if (answer.type !== type || !('id' in answer) || answer.id !== id) return;
 				clearTimeout(timer);
 				this.child.off('message', onMessage);
-				resolve(message.stats);
+				resolve(answer as Extract<ChildMessage, { type: T }>);
 			};
 			this.child.on('message', onMessage);
-			this.send({ type: 'stats', id });
+			this.send(message(id));
 		});
 	}
 

@@ -83,7 +83,7 @@ export class ItemPreparer {
 		const output = String(this.output.value(itemIndex, item));
 		if (!OUTPUTS.has(output)) return itemProblem(`Output is "${output}"; it must be merge or result`);
 
-		const mapped = this.autoMap ? item.json : (this.context.getNodeParameter('columns.value', itemIndex, {}) as IDataObject);
+		const { fields: mapped, refused } = this.autoMap ? { fields: item.json, refused: undefined } : this.mappedFields(itemIndex);
 		let input = mapped;
 		let params: Record<string, string | number> = {};
 		if (entity.pathParams.length > 0) ({ params, record: input } = this.withParentKeys(entity, itemIndex, item, mapped));
@@ -102,6 +102,7 @@ export class ItemPreparer {
 				dropped.length > 0 ? { droppedFields: dropped } : undefined,
 			);
 		}
+		if (refused !== undefined) return itemProblem(refused, undefined, `Entity: ${entity.displayName} (${entity.id}).`);
 		const dropped = this.scratch.length ? this.scratch.slice() : undefined;
 		const resultOnly = output === 'result';
 		if (entity.pathParams.length === 0) return { entity, path: entity.id, record: check, dropped, resultOnly };
@@ -115,6 +116,20 @@ export class ItemPreparer {
 			);
 		}
 		return { entity, path: buildPath(entity, params), record: check, dropped, resultOnly };
+	}
+
+	/**
+	 * The fields mapped below. n8n refuses a required field left empty in words of its own ("Invalid input
+	 * for 'job_ID' [item 0]"); the fields are then read unchecked, so that the catalog check names the field
+	 * and what is wrong with it, and n8n's words are kept for anything the catalog finds right.
+	 */
+	private mappedFields(itemIndex: number): { fields: IDataObject; refused?: string } {
+		try {
+			return { fields: this.context.getNodeParameter('columns.value', itemIndex, {}) as IDataObject };
+		} catch (error) {
+			const fields = this.context.getNodeParameter('columns.value', itemIndex, {}, { skipValidation: true }) as IDataObject;
+			return { fields, refused: (error as Error).message };
+		}
 	}
 
 	private entityOf(item: INodeExecutionData, itemIndex: number): VbaEntity | ItemProblem {
