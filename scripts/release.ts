@@ -1,7 +1,7 @@
 /**
  * `npm run release`: the one path from a commit to npm, the same whether a tag starts it in GitHub Actions
- * (.github/workflows/publish.yml) or a developer runs it. It does not rely on npm's prepack, which this
- * repo's .npmrc (ignore-scripts=true) turns off for every npm command:
+ * (.github/workflows/publish.yml) or a developer runs it. It builds itself rather than leave it to npm's
+ * prepack (which a plain `npm pack` runs; `npm run check:pack` checks that path), so it can build clean:
  *   1. the version agrees (package.json, package-lock.json, CHANGELOG.md, and the tag when there is one);
  *   2. a clean build (dist/ removed first, so no file of an earlier build ships);
  *   3. `npm pack` into .cache/release/, and the tarball checked: every file the n8n block names, icons,
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
 	step('3. pack and check the tarball');
 	rmSync(RELEASE_DIR, { recursive: true, force: true });
 	mkdirSync(RELEASE_DIR, { recursive: true });
-	// Built above; --ignore-scripts says so whatever the config, instead of building a second time.
+	// Built above: --ignore-scripts keeps prepack from building a second time.
 	const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', RELEASE_DIR])) as Array<{ filename: string; size: number }>;
 	const tarball = join(RELEASE_DIR, packed.filename);
 	const report = checkTarball(tarball);

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
 
 import { isItemProblem, itemProblemError, type ItemProblem } from './item-problem';
+import { errorRoutingOf, type ErrorRouting } from './error-routing';
 import { Failure, ItemLedger, type ItemError, type OnErrorMode } from './ledger';
 import { n8nMaxTries, recall, remember, type RunKey } from './retry-memo';
 import { RunStop } from './run-stop';
@@ -40,6 +41,7 @@ export class ItemRun {
 	/** Shared by every request of the run: one refused credential stops it (see RunStop). */
 	readonly stop = new RunStop();
 	readonly mode: OnErrorMode;
+	private readonly routing: ErrorRouting;
 	private readonly memoKey?: RunKey;
 	private readonly maxTries: number;
 
@@ -52,6 +54,7 @@ export class ItemRun {
 	) {
 		this.ledger = new ItemLedger(items.length, node);
 		this.mode = onErrorMode(context, node);
+		this.routing = errorRoutingOf(context);
 		this.maxTries = n8nMaxTries(node.maxTries);
 		if (node.retryOnFail === true && options.readOnly !== true) {
 			this.memoKey = {
@@ -119,6 +122,6 @@ export class ItemRun {
 			remember(this.memoKey, entries, retried, this.maxTries);
 		}
 		if (error) throw error;
-		return this.ledger.toNodeOutput(this.items, this.mode);
+		return this.ledger.toNodeOutput(this.items, this.mode, this.routing);
 	}
 }

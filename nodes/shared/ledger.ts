@@ -7,6 +7,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import type { ErrorRouting } from './error-routing';
 import { failureFactsOf, type FailureFacts } from './failure-facts';
 
 export type ItemError = NodeApiError | NodeOperationError;
@@ -18,9 +19,10 @@ export type SuccessExtra = Pick<INodeExecutionData, 'binary' | 'metadata'>;
  * How the node's On Error setting shapes a failed item:
  * - `stop` (Stop Workflow): the node throws; no item is output.
  * - `regularOutput` (Continue): the failed item is the input's fields plus `error` and `details`.
- * - `errorOutput` (Continue using error output): the item is `{ error, details }` only, the shape
- *   n8n-core's `handleNodeErrorOutput` routes to the error output, merging the paired input's
- *   fields into it there.
+ * - `errorOutput` (Continue using error output): the item is `{ error, details }` only, which n8n-core's
+ *   `handleNodeErrorOutput` routes to the error output, merging the paired input's fields into it
+ *   there; on an n8n that moves only `{ error }` or `{ error, message }`, the details are under
+ *   `message` instead (see ErrorRouting).
  */
 export type OnErrorMode = 'stop' | 'regularOutput' | 'errorOutput';
 
@@ -86,9 +88,9 @@ type Single = Exclude<Entry, Many>;
  * order the API answers in and however batches split. Settling twice or leaving an item unsettled
  * is a bug in the node, so both throw instead of producing a plausible-looking wrong output.
  *
- * A failed item is output without `item.error` on purpose: n8n-core's `normalizeNodeErrors`
- * replaces the JSON of every item that has one by `{ error: message }`, which would drop the record
- * and the details a workflow routes on. See `OnErrorMode` for the shapes, and `RetryMemo` for why
+ * A failed item is output without `item.error` on purpose: n8n-core (1.x and 2.x) replaces the JSON of
+ * every item that has one by `{ error: message }`, which would drop the record and the details a
+ * workflow routes on. See `OnErrorMode` and `ErrorRouting` for the shapes, and `RetryMemo` for why
  * `json.error` on the first item (which makes n8n re-run the node under Retry On Fail) repeats no
  * write.
  */
@@ -155,7 +157,7 @@ export class ItemLedger {
 		this.settle(index, entry);
 	}
 
-	toNodeOutput(items?: readonly INodeExecutionData[], mode: OnErrorMode = 'errorOutput'): INodeExecutionData[][] {
+	toNodeOutput(items?: readonly INodeExecutionData[], mode: OnErrorMode = 'errorOutput', routing: ErrorRouting = 'details'): INodeExecutionData[][] {
 		if (this.settled !== this.itemCount) {
 			const open = this.pending();
 			const shown = open.slice(0, 10).join(', ');
@@ -164,10 +166,12 @@ export class ItemLedger {
 			);
 		}
 		const inputOf = (index: number) => (mode === 'regularOutput' ? items?.[index] : undefined);
-		if (!this.many) return [this.entries.map((entry, index) => toItem(entry as Single, index, inputOf(index)))];
+		const factsKey = mode === 'errorOutput' ? routing : 'details';
+		const item = (entry: Single, index: number) => toItem(entry, index, inputOf(index), factsKey);
+		if (!this.many) return [this.entries.map((entry, index) => item(entry as Single, index))];
 		return [
 			this.entries.flatMap((entry, index) =>
-				entry instanceof Many ? entry.jsons.map((json) => ({ json, pairedItem: { item: index } })) : [toItem(entry as Single, index, inputOf(index))],
+				entry instanceof Many ? entry.jsons.map((json) => ({ json, pairedItem: { item: index } })) : [item(entry as Single, index)],
 			),
 		];
 	}
@@ -201,11 +205,11 @@ export class ItemLedger {
 	}
 }
 
-function toItem(entry: Single, index: number, input: INodeExecutionData | undefined): INodeExecutionData {
+function toItem(entry: Single, index: number, input: INodeExecutionData | undefined, factsKey: ErrorRouting): INodeExecutionData {
 	const pairedItem = { item: index };
 	if (entry instanceof Extended) return { ...entry.extra, json: entry.json, pairedItem };
 	if (!(entry instanceof Failure)) return { json: entry, pairedItem };
-	const failed = { error: entry.error.message, details: entry.facts(index) };
+	const failed = { error: entry.error.message, [factsKey]: entry.facts(index) };
 	// Object.assign, not spread: a large record is copied several times faster this way on V8.
 	return { json: input ? Object.assign({}, input.json, failed) : failed, pairedItem };
 }

@@ -30,7 +30,7 @@ export function checkTarball(tarball: string): TarballReport {
 	const entryPoints = n8nEntryPoints(packed);
 	if (!entryPoints.length) problems.push('package.json has no n8n block naming nodes and credentials');
 	const missing = entryPoints.filter((file) => !present.has(file));
-	if (missing.length) problems.push(`missing what package.json's n8n block names (${missing.length} of ${entryPoints.length}): ${missing.join(', ')}. Build first: \`npm run release -- --dry-run\` builds, packs and checks`);
+	if (missing.length) problems.push(`missing what package.json's n8n block names (${missing.length} of ${entryPoints.length}): ${missing.join(', ')}. npm packed without building: its prepack did not run (scripts turned off by --ignore-scripts or an npmrc, or npm older than 11.19.1). Build first: \`npm run release -- --dry-run\` builds, packs and checks`);
 	for (const node of packed.n8n?.nodes ?? []) {
 		const folder = node.slice(0, node.lastIndexOf('/') + 1);
 		if (present.has(node) && !files.some((file) => file.startsWith(folder) && /\.(svg|png)$/.test(file))) problems.push(`no icon beside ${node}`);

@@ -1,11 +1,13 @@
 import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
+import { manifest, ROOT } from '../../scripts/release/paths';
 import { repositoryProblems } from '../../scripts/release/repository';
 import { checkTarball } from '../../scripts/release/tarball';
 import { releaseTag, versionProblems } from '../../scripts/release/version';
+import { npmEnv } from '../e2e/lib/exec';
 
 const n8nBlock = {
 	n8nNodesApiVersion: 1,
@@ -24,7 +26,7 @@ function write(file: string, text = ''): void {
 	writeFileSync(join(work, file), text);
 }
 
-/** A package folder as a clone holds it, packed by npm itself with scripts off (as this repo's .npmrc has it). */
+/** A package folder as a clone holds it, packed by npm itself with scripts off (--ignore-scripts, or an npmrc saying so). */
 function pack(files: string[], manifest: object = {}): string {
 	write('package.json', JSON.stringify({ name: 'n8n-nodes-demo', version: '1.2.3', files: ['dist'], n8n: n8nBlock, ...manifest }));
 	write('README.md', '# demo');
@@ -43,6 +45,23 @@ describe('defect: a clean clone packs an empty package', () => {
 		expect(report.files.sort()).toEqual(['README.md', 'package.json']);
 		expect(report.problems.join('\n')).toContain("missing what package.json's n8n block names (2 of 2): dist/credentials/DemoApi.credentials.js, dist/nodes/Demo/Demo.node.js");
 		expect(report.problems.join('\n')).toContain('npm run release -- --dry-run');
+	});
+
+	it("packs a full package from a folder with no build, under this repo's npm settings: npm's prepack builds", () => {
+		// The repo's .npmrc and its package.json's npm policy (allowScripts, devEngines); its prepack builds dist/.
+		copyFileSync(join(ROOT, '.npmrc'), join(work, '.npmrc'));
+		const { allowScripts, devEngines } = manifest() as { allowScripts?: object; devEngines?: object };
+		const build = `const fs = require('fs'); for (const f of ${JSON.stringify(built)}) { fs.mkdirSync(require('path').dirname(f), { recursive: true }); fs.writeFileSync(f, '// built'); }`;
+		write('build.js', build);
+		write('package.json', JSON.stringify({ name: 'n8n-nodes-demo', version: '1.2.3', files: ['dist'], n8n: n8nBlock, scripts: { prepack: 'node build.js' }, allowScripts, devEngines }));
+		write('README.md', '# demo');
+		const out = join(work, 'out');
+		mkdirSync(out);
+		// No npm_* variables of the npm that started jest: only the folder's own settings count.
+		execFileSync('npm', ['pack', '--pack-destination', out], { cwd: work, env: npmEnv(), stdio: 'ignore' });
+		const report = checkTarball(join(out, readdirSync(out)[0]));
+		expect(report.problems).toEqual([]);
+		expect(report.files.sort()).toEqual(['README.md', ...built, 'package.json'].sort());
 	});
 
 	it('passes a built tarball with every entry point and its icon', () => {

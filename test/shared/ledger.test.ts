@@ -73,6 +73,19 @@ describe('ItemLedger', () => {
 		expect(ok).toEqual({ json: { id: 8 }, pairedItem: { item: 1 } });
 	});
 
+	it('on an n8n that moves only { error } or { error, message } (1.x, 2.0 to 2.35) the error output item carries its details under message', () => {
+		const ledger = new ItemLedger(2, TEST_NODE);
+		ledger.fail(0, apiError(422, 'orderNumber: required'), { jobId: 7 });
+		ledger.succeed(1, { id: 8 });
+		const [[current]] = ledger.toNodeOutput(undefined, 'errorOutput', 'details');
+		const [[failed, ok]] = ledger.toNodeOutput(undefined, 'errorOutput', 'message');
+		expect(failed).toEqual({ json: { error: 'orderNumber: required', message: current.json.details }, pairedItem: { item: 0 } });
+		expect(ok).toEqual({ json: { id: 8 }, pairedItem: { item: 1 } });
+		// Under Continue (regular output) n8n moves nothing: details stay details on every n8n.
+		const [[regular]] = ledger.toNodeOutput([{ json: { id: 1 } }, { json: {} }], 'regularOutput', 'message');
+		expect(Object.keys(regular.json)).toEqual(['id', 'error', 'details']);
+	});
+
 	it('under "Continue (regular output)" a failed item keeps the input record beside error and details', () => {
 		const ledger = new ItemLedger(1, TEST_NODE);
 		ledger.fail(0, 'Field "reference" is longer than 50 characters');

@@ -2,6 +2,13 @@ import type { INodeExecutionData, IPairedItemData, IRun, ITaskData } from 'n8n-w
 
 import type { ExampleExpectation, SimulatorStats } from '../vendors';
 import type { Example } from './examples';
+import { N8N_VERSION } from './paths';
+
+/**
+ * Where an error-output item carries its facts: `details`, or `message` on n8n 1.x, which moves only
+ * `{ error }` or `{ error, message }` to the error output (nodes/shared/error-routing.ts).
+ */
+const FACTS_KEY = N8N_VERSION.startsWith('1.') ? 'message' : 'details';
 
 export interface RunVerdict {
 	problems: string[];
@@ -29,15 +36,15 @@ function inputItems(run: IRun, task: ITaskData): INodeExecutionData[] {
 
 /**
  * In the real app a failed item must keep its record: every field of its input item, `error` in
- * words and `details` naming the item (n8n would reduce an item carrying `item.error` to its message).
+ * words and its details naming the item (n8n would reduce an item carrying `item.error` to its message).
  */
 function recordKept(name: string, item: INodeExecutionData, input: INodeExecutionData | undefined, index: number, problems: string[]): void {
-	const details = item.json.details as { item?: unknown } | undefined;
+	const details = item.json[FACTS_KEY] as { item?: unknown } | undefined;
 	if (typeof details !== 'object' || details === null || details.item !== index) {
-		problems.push(`${name}: error item ${index} has no details naming it: ${JSON.stringify(item.json).slice(0, 300)}`);
+		problems.push(`${name}: error item ${index} has no ${FACTS_KEY} naming it: ${JSON.stringify(item.json).slice(0, 300)}`);
 	}
 	for (const [key, value] of Object.entries(input?.json ?? {})) {
-		if (key === 'error' || key === 'details') continue;
+		if (key === 'error' || key === FACTS_KEY) continue;
 		if (JSON.stringify(item.json[key]) !== JSON.stringify(value)) problems.push(`${name}: error item ${index} lost its input field "${key}"`);
 	}
 }
