@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { loadExamples } from '../e2e/lib/examples';
+import { isAgentExample, loadExamples } from '../e2e/lib/examples';
 import type { N8nServer } from '../e2e/lib/n8n';
 import { buildAndPack, installCommunityPackage } from '../e2e/lib/package';
 import { prepareRuntime } from '../e2e/lib/prepare';
@@ -58,7 +58,8 @@ async function setUp(work: string, timings: Timings, results: Results): Promise<
 
 	const n8n = new QueueN8n(runtime, userFolder, services);
 	const db = new N8nDatabase(services, join(services.postgresBin, 'psql'));
-	const examples = new Map(loadExamples().map((example) => [example.vendor, example]));
+	// The AI Agent example needs the scripted model server of test/e2e/agent; the queue runs the vendors' own.
+	const examples = new Map(loadExamples().filter((example) => !isAgentExample(example)).map((example) => [example.vendor, example]));
 	const credentials = vendors.map((vendor) => ({ id: `demo-${vendor.vendor}`, name: vendor.credentialName, type: vendor.credentialType, data: sims.credentials[vendor.vendor] }));
 	await timings.time('import credentials', async () => await n8n.importCredentials(credentials));
 	const vba = examples.get('vba');

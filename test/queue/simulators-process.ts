@@ -89,7 +89,9 @@ function statsOf(vendor: string, sim: Running): VendorStats {
 }
 
 async function start(vendor: string): Promise<Running> {
-	const sim = await starters[vendor](ports.get(vendor));
+	const starter = starters[vendor] as ((port?: number) => Promise<Running>) | undefined;
+	if (!starter) throw new Error(`No simulator for "${vendor}" (there are: ${Object.keys(starters).join(', ')})`);
+	const sim = await starter(ports.get(vendor));
 	ports.set(vendor, Number(new URL(sim.server.baseUrl).port));
 	running.set(vendor, sim);
 	return sim;

@@ -49,9 +49,9 @@ describe('VBA Batch Upsert on the shared run engine', () => {
 			expect(loginRequests(sim)).toBe(1);
 			expect(batchRequests(sim)).toHaveLength(0);
 			expect(run.success).toHaveLength(0);
-			// The first batch met the refusal itself; the other 19 were not sent.
-			for (const index of [0, 99]) expect(String(run.byInput.get(index)?.[0].json.error)).toMatch(words);
-			for (const index of [100, 1999]) {
+			// The first request (one record, alone) met the refusal itself; the other 20 were not sent.
+			expect(String(run.byInput.get(0)?.[0].json.error)).toMatch(words);
+			for (const index of [1, 99, 100, 1999]) {
 				const error = String(run.byInput.get(index)?.[0].json.error);
 				expect(error).toContain('Not sent, because an earlier request of this run failed: ');
 				expect(error.replace('Not sent, because an earlier request of this run failed: ', '')).toMatch(words);

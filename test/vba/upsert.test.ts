@@ -307,14 +307,26 @@ describe('VBA Batch Upsert through the real engine against the VBAPI simulator',
 		expect(batchRequests(sim)).toHaveLength(2);
 	});
 
-	it('turns 20,000 items into 200 requests and puts every item out exactly once', async () => {
+	it('a large first batch sends its first record ahead alone, and the other batches after its answer', async () => {
+		const items = Array.from({ length: 250 }, (_, n) => ({ job_ID: `P-${n}`, description: `job ${n}` }));
+		const run = await runUpsert({ sim, entity: '/jobs-batch', items, options: { concurrency: 5 } });
+		expectEachItemOnce(run, 250);
+		expect(run.errors).toEqual([]);
+		const sizes = batchRequests(sim).map((req) => (req.body as unknown[]).length);
+		// In the order the server received them: the probe first, then the rest of its batch and the others.
+		expect(sizes[0]).toBe(1);
+		expect([...sizes.slice(1)].sort((a, b) => a - b)).toEqual([50, 99, 100]);
+		expect((batchRequests(sim)[0].body as Array<{ job_ID: string }>)[0].job_ID).toBe('P-0');
+	});
+
+	it('turns 20,000 items into 201 requests (the first record ahead alone) and puts every item out exactly once', async () => {
 		sim.settings.keepRecords = false;
 		sim.server.logging = false;
 		const items = Array.from({ length: 20_000 }, (_, n) => ({ job_ID: `J-${n}`, description: `job ${n}` }));
 		const run = await runUpsert({ sim, entity: '/jobs-batch', items, options: { requestsPerSecond: 50, concurrency: 5 } });
 		expectEachItemOnce(run, 20_000);
 		expect(run.errors).toEqual([]);
-		expect(sim.server.stats().byStatus[207]).toBe(200);
+		expect(sim.server.stats().byStatus[207]).toBe(201);
 	}, 120_000);
 
 	it('a refused re-login fails every item with a message saying what to check', async () => {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { BatchBuilder } from '../../shared/batch-builder';
+import { BatchBuilder, type GroupedBatch } from '../../shared/batch-builder';
 import type { Checked } from '../../shared/item-run';
 import type { VbaEntity } from '../catalog';
 import type { Prepared } from '../actions/record/prepare-item';
@@ -21,6 +21,23 @@ function groupOf(prepared: Prepared): string {
 	return `${prepared.entity.id}\u0000${prepared.path}`;
 }
 
+const PROBE_FROM = 10;
+
+/**
+ * The first request goes alone (an empty ID token logs in once, not once per lane, and a refused
+ * login stops the run after one request) while every other batch waits for its answer. VBAPI's time
+ * grows with the records in a batch (about 1 s for 100 on a busy server), so when other batches
+ * wait behind a large first one, it carries one record: the wait is a round trip and one record's
+ * time. Below PROBE_FROM records a batch's time is mostly the round trip, and it is sent whole.
+ */
+function probeFirst<R>(batches: Array<GroupedBatch<R>>): Array<GroupedBatch<R>> {
+	const [first] = batches;
+	if (batches.length < 2 || first.records.length < PROBE_FROM) return batches;
+	const probe = { group: first.group, itemIndexes: first.itemIndexes.slice(0, 1), records: first.records.slice(0, 1) };
+	const rest = { group: first.group, itemIndexes: first.itemIndexes.slice(1), records: first.records.slice(1) };
+	return [probe, rest, ...batches.slice(1)];
+}
+
 export function planBatches(ready: ReadonlyArray<Checked<Prepared>>, itemCount: number, batchSize: number): BatchPlan {
 	const resultOnly = new Uint8Array(itemCount);
 	const dropped = new Map<number, string[]>();
@@ -33,7 +50,7 @@ export function planBatches(ready: ReadonlyArray<Checked<Prepared>>, itemCount: 
 		entityOfGroup.set(group, value.entity);
 		builder.add(group, itemIndex, value.record);
 	}
-	const batches = builder.finish().map((batch): VbaBatch => {
+	const batches = probeFirst(builder.finish()).map((batch): VbaBatch => {
 		const entity = entityOfGroup.get(batch.group) as VbaEntity;
 		return {
 			itemIndexes: batch.itemIndexes,
