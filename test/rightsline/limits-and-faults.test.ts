@@ -43,6 +43,24 @@ describe('Rightsline Char-Type Batch: limits, throttling and faults', () => {
 		expect(new Set(sim.records(2).map((record) => record.title)).size).toBe(1504);
 	});
 
+	it('two executions at once with one credential share its 10 batch slots: none meets “too many batches”', async () => {
+		sim = await startRightslineSimulator({ timing: { queuedMs: 20, processingMs: 150, perRecordMs: 0 } });
+		const credentialsHelper = rightslineCredentialsHelper(sim);
+		const items = (from: number) => Array.from({ length: 800 }, (_, n) => contact(from + n));
+		const [first, second] = await Promise.all([
+			runRightsline({ sim, items: items(0), parameters: { charType: 2 }, credentialsHelper }),
+			runRightsline({ sim, items: items(10_000), parameters: { charType: 2 }, credentialsHelper }),
+		]);
+		expectEachItemOnce(first, 800);
+		expectEachItemOnce(second, 800);
+		expect([...first.errors, ...second.errors]).toEqual([]);
+		// 16 batches of 100 between them, never more than Rightsline's 10 unfinished, and no 429 to learn it.
+		expect(batchPosts(sim).filter((req) => req.status === 202)).toHaveLength(16);
+		expect(batchPosts(sim).filter((req) => req.status === 429)).toHaveLength(0);
+		// At most 10; fewer when an earlier test's busy client taught this process's pool to share the key.
+		expect(maxConcurrentBatches(sim)).toBeLessThanOrEqual(10);
+	});
+
 	it('keeps to “Batches in Flight” when set lower than 10', async () => {
 		sim = await startRightslineSimulator();
 		const run = await runRightsline({ sim, items: Array.from({ length: 600 }, (_, n) => contact(n)), parameters: { charType: 2 }, options: { maxBatchesInFlight: 3 } });

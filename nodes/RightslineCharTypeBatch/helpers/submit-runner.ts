@@ -6,6 +6,7 @@ import type { RequestPacer } from '../../shared/pacer';
 import { withRetry } from '../../shared/retry';
 import { rightslineError, writeOf } from '../transport/errors';
 import { createBatch, getBatch, type RightslineConnection } from '../transport/requests';
+import type { BatchSlots } from './batch-slots';
 import type { Entry } from './entries';
 import type { PackedBatch } from './packing';
 import { PollPlanner, type BatchPolls } from './poll-planner';
@@ -21,6 +22,8 @@ export interface SubmitSettings {
 	deadline: number;
 	cancelIfRecordFails: boolean;
 	pacer: RequestPacer;
+	/** This credential's batch slots in the n8n process, shared with other executions (BatchSlots). */
+	slots: BatchSlots;
 }
 
 interface Accepted {
@@ -78,7 +81,7 @@ export class SubmitRunner {
 		// The first batch goes alone: it fetches the temporary credentials the others then share, and
 		// a refused exchange stops the run after this one request (RunStop) instead of once per lane.
 		const first = this.queue.shift();
-		const accepted = first ? await this.submit(first) : undefined;
+		const accepted = first ? await this.submitInSlot(first) : undefined;
 		// Each lane has one request in flight at a time. n8n renews expired temporary credentials per
 		// request (a 401/403 calls preAuthentication and resends once), so when they expire mid-run
 		// every lane whose request was signed with the old set renews once: at most `lanes` renewals
@@ -93,7 +96,7 @@ export class SubmitRunner {
 			if (!current) {
 				const next = this.queue.shift();
 				if (!next) return;
-				current = await this.submit(next);
+				current = await this.submitInSlot(next);
 				if (!current) continue;
 			}
 			if (this.settings.wait) await this.follow(current);
@@ -119,6 +122,19 @@ export class SubmitRunner {
 
 	private label(batch: PackedBatch): string {
 		return `batch ${batch.number} (${batch.entries.length} ${batch.method} record(s))`;
+	}
+
+	/**
+	 * Sends the batch once it has one of the process's batch slots, and keeps the slot until the batch
+	 * is final (or, not waiting, until Rightsline accepted it). Without a slot by the time limit, or
+	 * once the run is stopped, `submit` fails the batch as not sent.
+	 */
+	private async submitInSlot(batch: PackedBatch): Promise<Accepted | undefined> {
+		const { slots } = this.settings;
+		if (!(await slots.take(this.settings.deadline, this.signal))) return await this.submit(batch);
+		const accepted = await this.submit(batch);
+		if (!accepted) slots.release(false);
+		return accepted;
 	}
 
 	private async submit(batch: PackedBatch): Promise<Accepted | undefined> {
@@ -156,6 +172,7 @@ export class SubmitRunner {
 				return undefined;
 			}
 			if (answer === 'queue-full') {
+				this.settings.slots.crowded();
 				// Our own batches free slots as they finish; someone else's only show up by trying again.
 				const waitMs = this.inFlight > 0 && this.settings.wait ? Math.max(backoffMs, 2 * this.settings.pollIntervalMs) : backoffMs;
 				backoffMs = Math.min(30_000, backoffMs * 1.5);
@@ -177,6 +194,8 @@ export class SubmitRunner {
 
 	private reportAccepted(accepted: Accepted): void {
 		this.inFlight--;
+		// Not followed: Rightsline still runs it, but this run no longer knows when it ends.
+		this.settings.slots.release(false);
 		for (const entry of accepted.batch.entries) {
 			const { batchId, ...rest } = submittedFields(entry, accepted.batchId);
 			this.itemRun.ledger.succeed(entry.itemIndex, { batchId, batchStatus: 'Created', ...rest });
@@ -204,6 +223,7 @@ export class SubmitRunner {
 		const later = `It may still complete in Rightsline: fetch its results later with the Get Batch operation (ID ${batchId}).`;
 		let pollAge = accepted.polls.first();
 		let last = false;
+		let finished = false;
 		try {
 			for (;;) {
 				let pollAt = accepted.acceptedAt + pollAge;
@@ -223,6 +243,7 @@ export class SubmitRunner {
 				);
 				const age = Date.now() - accepted.acceptedAt;
 				if (isFinalStatus(answer.batchStatus)) {
+					finished = true;
 					accepted.polls.finished(age);
 					settleBatch({ ledger: this.itemRun.ledger, node: this.itemRun.node, batch, batchId, answer, cancelIfRecordFails: this.settings.cancelIfRecordFails });
 					return;
@@ -252,6 +273,7 @@ export class SubmitRunner {
 			);
 		} finally {
 			this.inFlight--;
+			this.settings.slots.release(finished);
 			this.progress.notify();
 		}
 	}

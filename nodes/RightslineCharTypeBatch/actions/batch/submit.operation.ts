@@ -7,6 +7,7 @@ import { readRequestOptions } from '../../../shared/request-options';
 import { buildEntry, type Entry } from '../../helpers/entries';
 import { MAX_BATCH_SIZE, packBatches } from '../../helpers/packing';
 import { MAX_BATCHES_IN_FLIGHT, RIGHTSLINE_LIMIT, RIGHTSLINE_PROFILE } from '../../helpers/request-profile';
+import { sharedBatchSlots } from '../../helpers/batch-slots';
 import { SubmitRunner } from '../../helpers/submit-runner';
 import { rightslineConnection } from '../../transport/requests';
 
@@ -68,13 +69,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const batches = packBatches(entries, clamp(options.batchSize, MAX_BATCH_SIZE, 1, MAX_BATCH_SIZE), cancelIfRecordFails);
 	if (batches.length > 0) {
 		const connection = await rightslineConnection(this, requests.timeoutSeconds * 1000);
+		const maxInFlight = Math.min(requests.concurrency, MAX_BATCHES_IN_FLIGHT);
 		const runner = new SubmitRunner(this, run, connection, batches, {
 			wait,
 			cancelIfRecordFails,
-			maxInFlight: Math.min(requests.concurrency, MAX_BATCHES_IN_FLIGHT),
+			maxInFlight,
 			pollIntervalMs: clamp(options.pollIntervalSeconds, 2, 0.1, 3600) * 1000,
 			deadline: Date.now() + clamp(options.timeLimitMinutes, 60, 0.01, 24 * 60) * 60_000,
 			pacer: sharedPacer(run.node, RIGHTSLINE_CREDENTIAL, RIGHTSLINE_LIMIT, requests.requestsPerSecond),
+			slots: sharedBatchSlots(run.node, maxInFlight),
 		});
 		await runner.run();
 		if (runner.batchIds.length > 0) run.note(batchNote(runner.batchIds));
