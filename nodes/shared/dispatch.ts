@@ -63,13 +63,18 @@ export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, op
 	const stop = options.stop ?? new RunStop();
 	const lanes = new LaneController({ cap: options.concurrency, requestsPerSecond: options.pacer.requestsPerSecond });
 	const now = options.now ?? Date.now;
-	/** One attempt, timed from when the pacer let it go to its answer. */
-	const attempt = async (batch: Batch<P>): Promise<R> => {
+	/**
+	 * One attempt, timed from when the pacer let it go to its answer. The first request sent alone is
+	 * not timed: it may carry a login, and may be smaller than the rest (VBA sends one record ahead),
+	 * so its time says little of the others'; until they answer, the lanes stay at the cap and the
+	 * pacer alone holds the pace.
+	 */
+	const attempt = async (batch: Batch<P>, timed: boolean): Promise<R> => {
 		const started = now();
 		// The failure goes on to withRetry as it came: its status and network code decide the retry.
 		return await options.send(batch).then(
 			(response) => {
-				lanes.record(now() - started, 'answered');
+				if (timed) lanes.record(now() - started, 'answered');
 				return response;
 			},
 			async (error: unknown) => {
@@ -79,7 +84,7 @@ export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, op
 			},
 		);
 	};
-	const runOne = async (batch: Batch<P>): Promise<void> => {
+	const runOne = async (batch: Batch<P>, timed = true): Promise<void> => {
 		if (options.signal?.aborted) {
 			// The user stopped the run: the rest is not sent, and its items end as failed, not lost.
 			options.fail(batch, options.signal.reason ?? new Error('The execution was cancelled'));
@@ -96,7 +101,7 @@ export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, op
 				async () => {
 					// Checked on every attempt: a retry must not go out after another lane stopped the run.
 					stop.check();
-					return await attempt(batch);
+					return await attempt(batch, timed);
 				},
 				{
 					idempotent: batch.idempotent,
@@ -118,6 +123,6 @@ export async function dispatchBatches<P, R>(batches: ReadonlyArray<Batch<P>>, op
 		await runInLanes(batches, () => lanes.lanes, runOne);
 		return;
 	}
-	await runOne(batches[0]);
+	await runOne(batches[0], false);
 	await runInLanes(batches.slice(1), () => lanes.lanes, runOne);
 }
