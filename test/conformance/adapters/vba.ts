@@ -10,6 +10,12 @@ const DB = VBA_SIM_DEFAULTS.database;
 const JOBS = '/jobs-batch';
 const ATTACHMENTS = '/case-attachments-batch';
 
+/**
+ * Batches of 9: under the size from which VBA sends the run's first record ahead alone (planBatches), so
+ * the fault that meets the first request meets a whole batch.
+ */
+const WHOLE_FIRST = 9;
+
 const jobs = (count: number): IDataObject[] => Array.from({ length: count }, (_, n) => ({ job_ID: `C-${n}`, description: `job ${n}` }));
 const attachments = (count: number): IDataObject[] =>
 	Array.from({ length: count }, (_, n) => ({ caseAttachment_Key: 0, case_Key: 3, comment: `scan ${n}` }));
@@ -71,28 +77,28 @@ async function scenario(fault: FaultId): Promise<Scenario | { notApplicable: str
 		}
 		case 'server-error': {
 			// Four 500s in a row exhaust the retries of the first batch (sent alone); the rest succeed.
-			const items = jobs(40);
+			const items = jobs(36);
 			sim.server.faults.failNext(4, { status: 500, body: { message: 'boom' }, match: isPut });
 			return {
 				...base,
 				items,
-				run: upsert(items, JOBS, { batchSize: 10, concurrency: 2 }),
-				failing: range(0, 10),
-				maybeApplied: range(0, 10),
+				run: upsert(items, JOBS, { batchSize: WHOLE_FIRST, concurrency: 2 }),
+				failing: range(0, WHOLE_FIRST),
+				maybeApplied: range(0, WHOLE_FIRST),
 				applied: () => jobWrites(sim, items),
 				failedItem: (json) => expect(json.details).toMatchObject({ httpCode: 500, mayHaveBeenApplied: true }),
 			};
 		}
 		case 'dropped-after-write': {
 			// Key 0 asks VBAPI to create: the batch whose answer was lost must not be sent again.
-			const items = attachments(30);
+			const items = attachments(27);
 			sim.server.faults.dropNext(1, { afterHandling: true, match: isPut });
 			return {
 				...base,
 				items,
-				run: upsert(items, ATTACHMENTS, { batchSize: 10, concurrency: 2 }),
-				failing: range(0, 10),
-				maybeApplied: range(0, 10),
+				run: upsert(items, ATTACHMENTS, { batchSize: WHOLE_FIRST, concurrency: 2 }),
+				failing: range(0, WHOLE_FIRST),
+				maybeApplied: range(0, WHOLE_FIRST),
 				applied: () => attachmentWrites(sim, items),
 				failedItem: (json) => {
 					expect(json.details).toMatchObject({ sent: true, mayHaveBeenApplied: true });
@@ -102,26 +108,26 @@ async function scenario(fault: FaultId): Promise<Scenario | { notApplicable: str
 		}
 		case 'timeout': {
 			// A create batch that outlives the timeout may still be applied: it is not sent again.
-			const items = attachments(20);
+			const items = attachments(18);
 			sim.server.faults.delayNext(1, 3_000, { match: isPut });
 			return {
 				...base,
 				items,
-				run: upsert(items, ATTACHMENTS, { batchSize: 10, concurrency: 1, timeoutSeconds: 1 }),
-				failing: range(0, 10),
-				maybeApplied: range(0, 10),
+				run: upsert(items, ATTACHMENTS, { batchSize: WHOLE_FIRST, concurrency: 1, timeoutSeconds: 1 }),
+				failing: range(0, WHOLE_FIRST),
+				maybeApplied: range(0, WHOLE_FIRST),
 				applied: () => attachmentWrites(sim, items),
 				failedItem: (json) => expect(json.details).toMatchObject({ mayHaveBeenApplied: true }),
 			};
 		}
 		case 'malformed-body': {
-			const items = jobs(20);
+			const items = jobs(18);
 			sim.server.faults.failNext(1, { status: 400, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>Bad Request</h1></body></html>', match: isPut });
 			return {
 				...base,
 				items,
-				run: upsert(items, JOBS, { batchSize: 10, concurrency: 1 }),
-				failing: range(0, 10),
+				run: upsert(items, JOBS, { batchSize: WHOLE_FIRST, concurrency: 1 }),
+				failing: range(0, WHOLE_FIRST),
 				applied: () => jobWrites(sim, items),
 				failedItem: (json) => {
 					expect(json.details).toMatchObject({ httpCode: 400 });
@@ -131,14 +137,14 @@ async function scenario(fault: FaultId): Promise<Scenario | { notApplicable: str
 		}
 		case 'partial-results': {
 			// Shuffled answers, and the server refusing every fifth record of a batch with its own status.
-			const items = jobs(30);
+			const items = jobs(27);
 			sim.shuffleResults(5);
 			sim.failRecordsWhere((_record, index) => index % 5 === 4);
-			const refused = range(0, 30).filter((n) => n % 10 === 4 || n % 10 === 9);
+			const refused = range(0, 27).filter((n) => n % WHOLE_FIRST === 4);
 			return {
 				...base,
 				items,
-				run: upsert(items, JOBS, { batchSize: 10, concurrency: 2 }),
+				run: upsert(items, JOBS, { batchSize: WHOLE_FIRST, concurrency: 2 }),
 				failing: refused,
 				applied: () => {
 					const stored = new Set(sim.store(DB, JOBS).map((record) => record.job_ID));
