@@ -30,7 +30,7 @@ import { RIGHTSLINE_SIM_DEFAULTS } from '../../test/simulators/rightsline/settin
 import { runChildForResult, type ChildHandle } from '../support/child';
 import { bareTaskLoop } from '../support/floor';
 import { sleep } from '../support/lanes';
-import { benchLine } from '../support/measure';
+import { benchLine, commonFigures, type RoundTimes } from '../support/measure';
 import { makeTlsFiles, measured, QUICK, roundInChild, RTTS_MS, startNetworked, type TlsFiles } from '../support/network';
 import { caseEntry } from '../support/entry';
 
@@ -99,7 +99,7 @@ async function floor(credentialsHelper: TestCredentialsHelper, baseUrl: string, 
 	return run.ms;
 }
 
-interface Round {
+interface Round extends RoundTimes {
 	nodeMs: number;
 	cpuUs: number;
 	peakRssMb: number;
@@ -153,21 +153,11 @@ async function main(): Promise<void> {
 		const idealMs = Math.max(r.processingMs / MAX_BATCHES_IN_FLIGHT, (r.requests / RIGHTSLINE_LIMIT.requestsPerSecond) * 1000);
 		console.log(
 			benchLine('rightsline-batch', {
-				rtt_ms: rttMs,
-				records: RECORDS,
-				limit_ratio: r.nodeMs / idealMs,
-				floor_ratio: r.nodeMs / r.floorMs,
-				raw_ratio: r.nodeMs / r.rawMs,
-				peak_rss_mb: r.peakRssMb,
-				cpu_us_per_item: r.cpuUs / RECORDS,
+				...commonFigures(rttMs, RECORDS, r, idealMs),
 				ratio: r.nodeMs / idealMs,
 				polls: r.polls,
 				batches: r.batches,
 				requests: r.requests,
-				node_ms: r.nodeMs,
-				ideal_ms: idealMs,
-				floor_ms: r.floorMs,
-				raw_ms: r.rawMs,
 				server_ms: SERVER_MS,
 			}),
 		);

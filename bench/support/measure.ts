@@ -30,12 +30,17 @@ export interface RoundTimes {
 	cpuUs: number;
 }
 
-/** The figures every case reports, in the same order: against the limit, the bare helper and the raw client. */
+/**
+ * The figures every case reports, in the same order: against the limit, the bare helper and the raw client.
+ * `floor_limit_ratio` is n8n's bare helper against the same least time: what any node on n8n's request
+ * path can reach at best, so a `limit_ratio` above the target can be told from a node's own overhead.
+ */
 export function commonFigures(rttMs: number, items: number, r: RoundTimes, idealMs: number): Record<string, number> {
 	return {
 		rtt_ms: rttMs,
 		items,
 		limit_ratio: r.nodeMs / idealMs,
+		floor_limit_ratio: r.floorMs / idealMs,
 		floor_ratio: r.nodeMs / r.floorMs,
 		raw_ratio: r.nodeMs / r.rawMs,
 		peak_rss_mb: r.peakRssMb,
