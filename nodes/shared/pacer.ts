@@ -30,7 +30,7 @@ export class RequestPacer {
 	private readonly baseIntervalMs: number;
 	/** The configured pace; 0 when unpaced. */
 	private readonly baseRate: number;
-	/** The pace the last 429 brought it down to, while it climbs back; undefined at the configured pace. */
+	/** The pace the last 429 brought it down to (it climbs back from there); undefined before any. */
 	private slowedTo: number | undefined;
 	private readonly toleranceMs: number;
 	private lastSlowDown = Number.NEGATIVE_INFINITY;
@@ -115,9 +115,9 @@ export class RequestPacer {
 	/**
 	 * The server said "slow down" (429/503): every worker waits `ms`, and the pace drops to 70% of
 	 * what it is now (at most once a second however many lanes met the same 429), then climbs back by
-	 * a twentieth of the configured pace each second. This is what brings several n8n processes sharing one key (queue-mode workers, each with its
-	 * own pacer) under the vendor's limit together: alone, each would keep pacing at the full limit
-	 * and meet 429s all run long. The climb goes by time, not by answers, so a process with many
+	 * a twentieth of the configured pace each second. This is what brings several n8n processes
+	 * sharing one key (queue-mode workers, each with its own pacer) under the vendor's limit together:
+	 * alone, each would keep pacing at the full limit and meet 429s all run long. The climb goes by time, not by answers, so a process with many
 	 * lanes does not return to the full pace (and the next 429) faster than one with few.
 	 */
 	throttled(ms: number): void {
@@ -130,13 +130,11 @@ export class RequestPacer {
 		this.slowedTo = current * SLOW_DOWN;
 	}
 
-	/** The pace in force at `now`: the configured one, or on its way back to it after a 429. */
-	private rateAt(now: number): number {
+	/** The pace in force at `at`: the configured one, or on its way back to it after a 429. */
+	private rateAt(at: number): number {
 		if (this.slowedTo === undefined) return this.baseRate;
-		const rate = this.slowedTo + this.baseRate * RECOVERY_PER_SECOND * Math.max(0, now - this.lastSlowDown) / 1000;
-		if (rate < this.baseRate) return rate;
-		this.slowedTo = undefined;
-		return this.baseRate;
+		const climbed = (this.baseRate * RECOVERY_PER_SECOND * Math.max(0, at - this.lastSlowDown)) / 1000;
+		return Math.min(this.baseRate, this.slowedTo + climbed);
 	}
 
 	private book(now: number): number {
