@@ -97,6 +97,7 @@ function isTerminated(level: Bag): boolean {
 export function inspectFailure(error: unknown): HttpFailure {
 	const failure: HttpFailure = { headers: {}, cancelled: false };
 	let fallbackStatus: number | undefined;
+	let contextBody: unknown;
 	for (const level of chainOf(error)) {
 		const response = isBag(level.response) ? level.response : undefined;
 		if (response && failure.status === undefined) {
@@ -107,12 +108,15 @@ export function inspectFailure(error: unknown): HttpFailure {
 			}
 		}
 		fallbackStatus ??= toStatus(level.httpCode) ?? toStatus(level.statusCode);
+		// n8n 1.x keeps no axios error in the chain: NodeApiError holds the answer's body in context.data.
+		if (contextBody === undefined && isBag(level.context)) contextBody = level.context.data;
 		failure.code ??= toCode(level.code) ?? toCode(level.httpCode);
 		if (failure.code === undefined && isTerminated(level)) failure.code = 'UND_ERR_SOCKET';
 		failure.url ??= safeUrl(level.config);
 		failure.cancelled ||= isCancel(level);
 	}
 	failure.status ??= fallbackStatus;
+	if (failure.body === undefined && failure.status !== undefined) failure.body = contextBody;
 	if (failure.status !== undefined && failure.status < 300) {
 		// A 2xx that still failed is an answer that broke off mid-body (axios: "stream has been
 		// aborted"): a lost connection, not a status the server chose.

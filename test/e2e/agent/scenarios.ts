@@ -63,6 +63,13 @@ function requestsAre(requests: LoggedRequest[], expected: Array<{ method: string
 	return problems;
 }
 
+/** Where a VBA request's one record stands in VBA_JOBS (requests of other records last). */
+function vbaJobIndex(body: unknown): number {
+	const jobId = Array.isArray(body) ? (body as Json[])[0]?.job_ID : undefined;
+	const index = VBA_JOBS.findIndex((job) => job.job_ID === jobId);
+	return index === -1 ? VBA_JOBS.length : index;
+}
+
 /** The requests a line prints: method, path and body, without the logins. */
 export const requestLine = (requests: LoggedRequest[]) =>
 	requests
@@ -136,7 +143,8 @@ export function agentScenarios(rightslineBatchId: number): AgentScenario[] {
 			},
 			checkRequests: (requests) =>
 				requestsAre(
-					requests,
+					// One request per tool call; an agent may make the calls at once (n8n 1.x does), so in any order.
+					[...requests].sort((a, b) => vbaJobIndex(a.body) - vbaJobIndex(b.body)),
 					VBA_JOBS.map((job) => ({
 						method: 'PUT',
 						path: /\/jobs-batch$/,
