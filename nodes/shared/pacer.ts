@@ -26,8 +26,6 @@ const RECOVERY_PER_SECOND = 0.05;
  * timer lateness does not accumulate into a slower rate.
  */
 export class RequestPacer {
-	/** The configured spacing; 0 when unpaced. */
-	private readonly baseIntervalMs: number;
 	/** The configured pace; 0 when unpaced. */
 	private readonly baseRate: number;
 	/** The pace the last 429 brought it down to (it climbs back from there); undefined before any. */
@@ -49,9 +47,8 @@ export class RequestPacer {
 			throw new RangeError(`burst must be a whole number of at least 1, got ${burst}`);
 		}
 		const unpaced = rps === 0 || rps === Number.POSITIVE_INFINITY;
-		this.baseIntervalMs = unpaced ? 0 : 1000 / rps;
 		this.baseRate = unpaced ? 0 : rps;
-		this.toleranceMs = (burst - 1) * this.baseIntervalMs;
+		this.toleranceMs = unpaced ? 0 : ((burst - 1) * 1000) / rps;
 		this.now = options.now ?? Date.now;
 		this.wait = options.wait ?? sleep;
 	}
@@ -91,7 +88,7 @@ export class RequestPacer {
 
 	/** The sustained rate this pacer holds (lowered for a while after a 429), 0 when unpaced. */
 	get requestsPerSecond(): number {
-		return this.baseIntervalMs === 0 ? 0 : this.rateAt(this.now());
+		return this.baseRate === 0 ? 0 : this.rateAt(this.now());
 	}
 
 	/** Resolves when the caller may send one request. Rejects if `signal` aborts while waiting. */
@@ -122,7 +119,7 @@ export class RequestPacer {
 	 */
 	throttled(ms: number): void {
 		this.pauseFor(ms);
-		if (this.baseIntervalMs === 0) return;
+		if (this.baseRate === 0) return;
 		const now = this.now();
 		if (now - this.lastSlowDown < 1000) return;
 		const current = this.rateAt(now);
@@ -139,7 +136,7 @@ export class RequestPacer {
 
 	private book(now: number): number {
 		const start = Math.max(now, this.pausedUntil);
-		if (this.baseIntervalMs === 0) return start;
+		if (this.baseRate === 0) return start;
 		const tat = Math.max(this.nextSlot, start);
 		const rate = this.rateAt(tat);
 		this.nextSlot = tat + 1000 / rate;
