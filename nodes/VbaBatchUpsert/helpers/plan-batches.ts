@@ -21,7 +21,8 @@ function groupOf(prepared: Prepared): string {
 	return `${prepared.entity.id}\u0000${prepared.path}`;
 }
 
-const PROBE_FROM = 10;
+/** A first batch of this many records or more sends its first record ahead alone (see probeFirst). */
+export const PROBE_FROM = 10;
 
 /**
  * The first request goes alone (an empty ID token logs in once, not once per lane, and a refused

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RecordedRequest } from '../../simulators/base';
 import { VBA_SIM_DEFAULTS, type VbaSimulator } from '../../simulators/vba';
 import { runUpsert, startVbaSimulator, vbaCredentialsHelper } from '../../vba/vba-fixture';
+import { PROBE_FROM } from '../../../nodes/VbaBatchUpsert/helpers/plan-batches';
 import type { NodeAdapter, Scenario } from '../adapter';
 import type { FaultId } from '../faults';
 
@@ -11,10 +12,10 @@ const JOBS = '/jobs-batch';
 const ATTACHMENTS = '/case-attachments-batch';
 
 /**
- * Batches of 9: under the size from which VBA sends the run's first record ahead alone (planBatches), so
+ * Batches just under the size from which VBA sends the run's first record ahead alone (planBatches), so
  * the fault that meets the first request meets a whole batch.
  */
-const WHOLE_FIRST = 9;
+const WHOLE_FIRST = PROBE_FROM - 1;
 
 const jobs = (count: number): IDataObject[] => Array.from({ length: count }, (_, n) => ({ job_ID: `C-${n}`, description: `job ${n}` }));
 const attachments = (count: number): IDataObject[] =>
@@ -77,7 +78,7 @@ async function scenario(fault: FaultId): Promise<Scenario | { notApplicable: str
 		}
 		case 'server-error': {
 			// Four 500s in a row exhaust the retries of the first batch (sent alone); the rest succeed.
-			const items = jobs(36);
+			const items = jobs(WHOLE_FIRST * 4);
 			sim.server.faults.failNext(4, { status: 500, body: { message: 'boom' }, match: isPut });
 			return {
 				...base,
@@ -91,7 +92,7 @@ async function scenario(fault: FaultId): Promise<Scenario | { notApplicable: str
 		}
 		case 'dropped-after-write': {
 			// Key 0 asks VBAPI to create: the batch whose answer was lost must not be sent again.
-			const items = attachments(27);
+			const items = attachments(WHOLE_FIRST * 3);
 			sim.server.faults.dropNext(1, { afterHandling: true, match: isPut });
 			return {
 				...base,
@@ -108,7 +109,7 @@ async function scenario(fault: FaultId): Promise<Scenario | { notApplicable: str
 		}
 		case 'timeout': {
 			// A create batch that outlives the timeout may still be applied: it is not sent again.
-			const items = attachments(18);
+			const items = attachments(WHOLE_FIRST * 2);
 			sim.server.faults.delayNext(1, 3_000, { match: isPut });
 			return {
 				...base,
@@ -121,7 +122,7 @@ async function scenario(fault: FaultId): Promise<Scenario | { notApplicable: str
 			};
 		}
 		case 'malformed-body': {
-			const items = jobs(18);
+			const items = jobs(WHOLE_FIRST * 2);
 			sim.server.faults.failNext(1, { status: 400, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>Bad Request</h1></body></html>', match: isPut });
 			return {
 				...base,
@@ -137,10 +138,10 @@ async function scenario(fault: FaultId): Promise<Scenario | { notApplicable: str
 		}
 		case 'partial-results': {
 			// Shuffled answers, and the server refusing every fifth record of a batch with its own status.
-			const items = jobs(27);
+			const items = jobs(WHOLE_FIRST * 3);
 			sim.shuffleResults(5);
 			sim.failRecordsWhere((_record, index) => index % 5 === 4);
-			const refused = range(0, 27).filter((n) => n % WHOLE_FIRST === 4);
+			const refused = range(0, WHOLE_FIRST * 3).filter((n) => n % WHOLE_FIRST === 4);
 			return {
 				...base,
 				items,
