@@ -1,4 +1,5 @@
-import { createOlConnectSimulator, sampleJobs, type OlConnectSimulator } from '../simulators/olconnect';
+import { OLC_REQUEST_PROFILE } from '../../nodes/OlConnectJobEntity/helpers/request-profile';
+import { createOlConnectSimulator, manyJobs, sampleJobs, type OlConnectSimulator } from '../simulators/olconnect';
 import { dataRequests, expectEachItemOnce, runJobNode, descriptionOf } from './olconnect-fixture';
 
 const isGet = (req: { method: string }) => req.method === 'GET';
@@ -23,6 +24,33 @@ describe('OL Connect Job Entity under server faults', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
 		expect(dataRequests(sim).filter((req) => req.status === 200)).toHaveLength(3);
 	});
+
+	it('at its defaults, keeps as many requests in flight as its pace needs on a slow server, and no more than the pace', async () => {
+		await sim.stop();
+		const jobs = manyJobs(60, 5000);
+		sim = await createOlConnectSimulator({ jobs });
+		expect(OLC_REQUEST_PROFILE.defaults).toMatchObject({ concurrency: 0, requestsPerSecond: 40 });
+		let inFlight = 0;
+		let peak = 0;
+		sim.server.use(async (req) => {
+			if (!isGet(req)) return undefined;
+			peak = Math.max(peak, ++inFlight);
+			// A server that takes 300 ms: 40 a second needs about 12 in flight, where 4 gave 13 a second.
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			inFlight--;
+			return undefined;
+		});
+		const run = await runJobNode({ sim, operation: 'getProperties', items: jobs.map((job) => ({ jobId: job.id })) });
+		expectEachItemOnce(run, 60);
+		expect(run.errors).toEqual([]);
+		expect(peak).toBeGreaterThan(4);
+		expect(peak).toBeLessThanOrEqual(20);
+		// The pace (40/s with a fifth of a second's burst) caps any one second at 48 requests, however
+		// late the machine runs; a slow machine only sends fewer.
+		const times = dataRequests(sim).map((req) => req.time).sort((a, b) => a - b);
+		const busiestSecond = Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 1000).length));
+		expect(busiestSecond).toBeLessThanOrEqual(48);
+	}, 30_000);
 
 	it('gives up on a proxy that keeps answering 502 with an HTML page, and says so in words', async () => {
 		sim.server.faults.nonJsonNext(4, { status: 502, match: isGet });

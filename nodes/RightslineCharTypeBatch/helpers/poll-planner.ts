@@ -7,6 +7,8 @@ export interface PollPlannerOptions {
 	maxGapMs?: number;
 	/** How many recent batches the estimate rests on; older ones are forgotten, so a change in server speed is followed. */
 	window?: number;
+	/** Injected for tests; defaults to Date.now. */
+	now?: () => number;
 }
 
 /** Before anything is known, the gap between polls of a batch grows this many times over. */
@@ -40,8 +42,12 @@ export class PollPlanner {
 	/** Per recent batch: the last age it was seen running (0 if never) and the age it was seen final. */
 	private readonly bounds: Array<{ running: number; final: number }> = [];
 	private blindStarts = 0;
+	private readonly now: () => number;
+	/** How long a poll takes from leaving to its answer (a running mean); 0 before any. */
+	private tripMs = 0;
 
 	constructor(options: PollPlannerOptions) {
+		this.now = options.now ?? Date.now;
 		this.initialMs = Math.max(0, options.initialMs);
 		this.minGapMs = options.minGapMs ?? 50;
 		this.maxGapMs = Math.max(this.minGapMs, options.maxGapMs ?? 60_000);
@@ -51,7 +57,7 @@ export class PollPlanner {
 	/** The polls of one batch accepted now. */
 	begin(): BatchPolls {
 		const stagger = this.samples.length === 0 ? BLIND_GROWTH ** ((this.blindStarts++ % STAGGER_STEPS) / STAGGER_STEPS - 1) : 1;
-		return new BatchPolls(this, Math.max(this.minGapMs, this.initialMs * stagger));
+		return new BatchPolls(this, Math.max(this.minGapMs, this.initialMs * stagger), this.now);
 	}
 
 	get knows(): boolean {
@@ -75,7 +81,10 @@ export class PollPlanner {
 		const bracket = this.bracket();
 		if (bracket) {
 			const { lower, upper } = bracket;
-			return upper - lower <= this.tolerance(upper) ? upper : Math.max(this.minGapMs, (lower + upper) / 2);
+			// Halfway is worth a look only when the bracket is wider than a poll's trip: a "running" there
+			// sends the next poll a trip later, past the upper end.
+			const width = upper - lower;
+			return width <= this.tolerance(upper) || width <= this.tripMs ? upper : Math.max(this.minGapMs, (lower + upper) / 2);
 		}
 		const fastest = this.quantile(0.1);
 		return Math.max(this.minGapMs, fastest - this.tolerance(fastest));
@@ -98,6 +107,11 @@ export class PollPlanner {
 		// Slower than nearly every recent batch: look again in steps of a tenth of its age, so an
 		// outlier costs a few polls and a server that slowed down is still followed.
 		return age + this.clampGap(Math.max(this.tolerance(age), age * 0.1));
+	}
+
+	/** A poll's answer came `ms` after it left. */
+	tripTook(ms: number): void {
+		this.tripMs = this.tripMs === 0 ? ms : this.tripMs + 0.2 * (ms - this.tripMs);
 	}
 
 	/** A batch was seen running at `lastRunning` (0 if never) and final at `finalAt`. */
@@ -134,23 +148,47 @@ export class PollPlanner {
 	}
 }
 
-/** One batch's polls: asks the planner when to look and tells it what was seen. */
+/**
+ * One batch's polls: asks the planner when to look and tells it what was seen. Ages are ms since the
+ * batch was accepted, on the planner's clock.
+ *
+ * What the planner learns is the age at which a poll was *sent*, not answered: it schedules sends,
+ * and a poll sent at the age that once saw "final" meets the next batch final too. Through n8n a
+ * poll takes about three round trips to come back; counting from the answer put every later poll
+ * that much late (a quarter of a second per batch at an 80 ms round trip).
+ */
 export class BatchPolls {
+	/** When the batch was accepted, on the planner's clock. */
+	readonly acceptedAt: number;
 	private lastRunning = 0;
+	private sentAge = 0;
 
 	constructor(
 		private readonly planner: PollPlanner,
 		private readonly blindFirst: number,
-	) {}
+		private readonly now: () => number,
+	) {
+		this.acceptedAt = now();
+	}
 
 	first(): number {
 		return this.planner.knows ? this.planner.firstPoll() : this.blindFirst;
 	}
 
-	/** The batch was still running at `age`; returns the age to poll it next. */
-	running(age: number): number {
-		this.lastRunning = age;
-		return this.planner.nextPoll(age);
+	/** A poll is leaving now (called on every attempt, so the one answered counts). */
+	sending(): void {
+		this.sentAge = this.now() - this.acceptedAt;
+	}
+
+	/** The last poll sent found the batch still running; returns the age to poll it next. */
+	running(): number {
+		this.answered();
+		this.lastRunning = this.sentAge;
+		return this.planner.nextPoll(this.sentAge);
+	}
+
+	private answered(): void {
+		this.planner.tripTook(this.now() - this.acceptedAt - this.sentAge);
 	}
 
 	/** The age this batch would be polled at now that other batches have taught the planner more. */
@@ -158,7 +196,9 @@ export class BatchPolls {
 		return this.lastRunning > 0 ? this.planner.nextPoll(this.lastRunning) : this.first();
 	}
 
-	finished(age: number): void {
-		this.planner.finished(this.lastRunning, age);
+	/** The last poll sent found the batch final. */
+	finished(): void {
+		this.answered();
+		this.planner.finished(this.lastRunning, this.sentAge);
 	}
 }

@@ -29,7 +29,6 @@ export interface SubmitSettings {
 interface Accepted {
 	batch: PackedBatch;
 	batchId: number;
-	acceptedAt: number;
 	polls: BatchPolls;
 }
 
@@ -188,7 +187,7 @@ export class SubmitRunner {
 			}
 			this.inFlight++;
 			this.acceptedIds.push(batchId);
-			return { batch, batchId, acceptedAt: Date.now(), polls: this.planner.begin() };
+			return { batch, batchId, polls: this.planner.begin() };
 		}
 	}
 
@@ -212,7 +211,7 @@ export class SubmitRunner {
 			const waitMs = at - Date.now();
 			if (waitMs <= 0 || this.signal?.aborted) return at;
 			const woken = await this.progress.wait(waitMs, this.signal);
-			if (woken) at = Math.max(Date.now(), Math.min(at, accepted.acceptedAt + accepted.polls.replan()));
+			if (woken) at = Math.max(Date.now(), Math.min(at, accepted.polls.acceptedAt + accepted.polls.replan()));
 		}
 	}
 
@@ -226,7 +225,7 @@ export class SubmitRunner {
 		let finished = false;
 		try {
 			for (;;) {
-				let pollAt = accepted.acceptedAt + pollAge;
+				let pollAt = accepted.polls.acceptedAt + pollAge;
 				if (pollAt >= this.settings.deadline) {
 					pollAt = this.settings.deadline;
 					last = true;
@@ -237,14 +236,14 @@ export class SubmitRunner {
 					async () => {
 						if (this.signal?.aborted) throw new Error('The execution was stopped');
 						this.itemRun.stop.check();
+						accepted.polls.sending();
 						return await getBatch(this.context, this.connection, batchId);
 					},
 					{ idempotent: true, pacer: this.settings.pacer, signal: this.signal },
 				);
-				const age = Date.now() - accepted.acceptedAt;
 				if (isFinalStatus(answer.batchStatus)) {
 					finished = true;
-					accepted.polls.finished(age);
+					accepted.polls.finished();
 					settleBatch({ ledger: this.itemRun.ledger, node: this.itemRun.node, batch, batchId, answer, cancelIfRecordFails: this.settings.cancelIfRecordFails });
 					return;
 				}
@@ -253,7 +252,7 @@ export class SubmitRunner {
 					this.failBatch(batch, (itemIndex) => this.textError(itemIndex, message, MAY_COMPLETE, later), details);
 					return;
 				}
-				pollAge = accepted.polls.running(age);
+				pollAge = accepted.polls.running();
 			}
 		} catch (error) {
 			this.itemRun.stop.failed(error);
