@@ -12,7 +12,8 @@
  * - `floor_ratio`: ÷ n8n's bare helper creating the same batches with 10 lanes, polling each every
  *   POLL_MS until final, at 40 requests/s; `raw_ratio`: ÷ a keep-alive undici client doing the same
  *   (test/simulators/rightsline/bench/raw-client.ts);
- * - `polls` per batch, `peak_rss_mb` and `cpu_us_per_item` of the node's process over its run.
+ * - `polls` per batch, `peak_rss_mb` and `cpu_us_per_item` of the node's process over its run;
+ * - `first_batch_ms` and `refill_ms`: where the time over the least goes (see `refills`).
  */
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
@@ -111,6 +112,23 @@ interface Round extends RoundTimes {
 	rawMs: number;
 	rawCreated: number;
 	floorMs: number;
+	firstBatchMs: number;
+	refillMs: number;
+}
+
+/**
+ * Where the time over the least goes, from the simulator's clock: how long after the node's start
+ * the first batch was created (checking the items, the temporary credentials, the first batch alone),
+ * and the median time from a batch slot freeing to the next batch being created in it, after the
+ * first round (reading the status once the batch ended, and creating the next: at best half a round
+ * trip back and 2.5 round trips plus the server's time out, through n8n's request path).
+ */
+function refills(mine: BatchStats[], startedAt: number): { firstBatchMs: number; refillMs: number } {
+	const created = mine.map((batch) => batch.createdAt).sort((a, b) => a - b);
+	const finished = mine.map((batch) => batch.finishesAt).sort((a, b) => a - b);
+	const gaps = created.slice(2 * MAX_BATCHES_IN_FLIGHT).map((at, n) => at - finished[n + MAX_BATCHES_IN_FLIGHT]);
+	gaps.sort((a, b) => a - b);
+	return { firstBatchMs: created[0] - startedAt, refillMs: gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0 };
 }
 
 async function round(args: { rttMs: number; tls: TlsFiles }): Promise<Round> {
@@ -120,9 +138,11 @@ async function round(args: { rttMs: number; tls: TlsFiles }): Promise<Round> {
 		await node(credentialsHelper, contacts(200, 'warm'));
 		const before = new Set((await batches(net.host, 1)).map((batch) => batch.id));
 		const wireBefore = await net.proxyStats();
+		const startedAt = Date.now();
 		const timed = await measured(async () => await node(credentialsHelper, contacts(RECORDS, 'node')));
 		const wire = await net.proxyStats();
 		const mine = (await batches(net.host, 2)).filter((batch) => !before.has(batch.id));
+		const slotTimes = refills(mine, startedAt);
 		const raw = await runChildForResult<{ ms: number; created: number; polls: number }>(join(HOST_DIR, 'raw-client.ts'), [
 			JSON.stringify({ baseUrl: net.baseUrl, records: RECORDS, pollMs: POLL_MS }),
 		]);
@@ -139,6 +159,7 @@ async function round(args: { rttMs: number; tls: TlsFiles }): Promise<Round> {
 			rawMs: raw.ms,
 			rawCreated: raw.created,
 			floorMs,
+			...slotTimes,
 		};
 	} finally {
 		await net.stop();
@@ -156,6 +177,8 @@ async function main(): Promise<void> {
 				...commonFigures(rttMs, RECORDS, r, idealMs),
 				ratio: r.nodeMs / idealMs,
 				polls: r.polls,
+				first_batch_ms: r.firstBatchMs,
+				refill_ms: r.refillMs,
 				batches: r.batches,
 				requests: r.requests,
 				server_ms: SERVER_MS,
