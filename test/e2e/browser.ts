@@ -6,21 +6,19 @@
  * one example runs from the editor. Screenshots land in test/e2e/screenshots/ (git-ignored).
  * Run on its own with `npx tsx test/e2e/browser.ts`; `npm run test:e2e` runs it after the CLI runs.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdirSync, readdirSync, rmSync } from 'fs';
 import { join } from 'path';
 
 import { COULD_NOT_CONNECT, iconProblems, ids, itemCount, restGet, signIn } from './browser/editor';
 import { launchChromium, loopbackContext, type BrowserContext, type Page } from './browser/playwright';
 import { loadedTypeProblems } from './browser/types-check';
 import type { Example } from './lib/examples';
-import { prepareInstance, userFolderIn, type Instance } from './lib/instance';
+import type { Instance } from './lib/instance';
 import { OWNER, type N8nServer } from './lib/n8n';
 import { PACKAGE_NAME, SCREENSHOTS } from './lib/paths';
 import { freePort } from './lib/ports';
 import { messageOf, Results } from './lib/results';
-import { exitOnSignals } from './lib/signals';
-import { Timings } from './lib/timings';
+import { runSuite } from './lib/suite';
 import { vendors, type E2eVendor } from './vendors';
 
 const shot = (name: string) => join(SCREENSHOTS, `${name}.png`);
@@ -198,25 +196,9 @@ export async function browserChecks(instance: Instance, results: Results): Promi
 }
 
 async function main(): Promise<void> {
-	exitOnSignals();
-	const timings = new Timings();
-	const results = new Results();
-	const work = mkdtempSync(join(tmpdir(), 'n8n-batch-jobs-browser-'));
-	let instance: Instance | undefined;
-	try {
-		instance = await prepareInstance({ timings, userFolder: userFolderIn(work), workFolder: work });
-		const current = instance;
-		await timings.time('browser test', async () => await browserChecks(current, results));
-	} catch (error) {
-		results.fail('browser setup', [error instanceof Error ? (error.stack ?? error.message) : messageOf(error)]);
-	} finally {
-		await instance?.simulators.stop();
-	}
-	if (results.failed === 0) rmSync(work, { recursive: true, force: true });
-	else console.log(`n8n's user folder and logs are kept in ${work}`);
-	console.log(timings.line());
-	console.log(results.summary());
-	process.exit(results.failed === 0 && results.passed > 0 ? 0 : 1);
+	await runSuite({ workPrefix: 'n8n-batch-jobs-browser-', setup: 'browser setup' }, async (instance, results, timings) => {
+		await timings.time('browser test', async () => await browserChecks(instance, results));
+	});
 }
 
 if (require.main === module) void main();

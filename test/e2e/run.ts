@@ -9,18 +9,14 @@
  * E2E_N8N_VERSION=2.40.7 (and E2E_NODE_MAJOR) run the same suite against another n8n release;
  * `npm run test:e2e:n8n1` runs it against n8n 1.123.81 on Node 22 (README, Compatibility).
  */
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-
 import { agentChecks } from './agent/run-agent';
 import { browserChecks } from './browser';
 import { checkRun, receivedBetween } from './lib/check-run';
 import { isAgentExample } from './lib/examples';
-import { prepareInstance, userFolderIn, type Instance } from './lib/instance';
-import { messageOf, Results } from './lib/results';
-import { exitOnSignals } from './lib/signals';
-import { Timings } from './lib/timings';
+import type { Instance } from './lib/instance';
+import type { Results } from './lib/results';
+import { runSuite } from './lib/suite';
+import type { Timings } from './lib/timings';
 import { vendorNamed } from './vendors';
 
 /** The last line n8n printed that is not a stack frame: the error's message. */
@@ -55,31 +51,13 @@ async function executeExamples(instance: Instance, results: Results, timings: Ti
 }
 
 async function main(): Promise<void> {
-	exitOnSignals();
 	const withBrowser = !process.argv.includes('--no-browser');
-	const timings = new Timings();
-	const results = new Results();
-	const work = mkdtempSync(join(tmpdir(), 'n8n-batch-jobs-e2e-'));
-	let instance: Instance | undefined;
-	try {
-		instance = await prepareInstance({ timings, userFolder: userFolderIn(work), workFolder: work });
+	await runSuite({ workPrefix: 'n8n-batch-jobs-e2e-', setup: 'e2e setup' }, async (instance, results, timings) => {
 		for (const note of instance.notes) results.note(note);
 		await executeExamples(instance, results, timings);
 		await agentChecks(instance, results, timings);
-		if (withBrowser) {
-			const current = instance;
-			await timings.time('browser test', async () => await browserChecks(current, results));
-		}
-	} catch (error) {
-		results.fail('e2e setup', [error instanceof Error ? (error.stack ?? error.message) : messageOf(error)]);
-	} finally {
-		await instance?.simulators.stop();
-	}
-	if (results.failed === 0) rmSync(work, { recursive: true, force: true });
-	else console.log(`n8n's user folder and logs are kept in ${work}`);
-	console.log(timings.line());
-	console.log(results.summary());
-	process.exit(results.failed === 0 && results.passed > 0 ? 0 : 1);
+		if (withBrowser) await timings.time('browser test', async () => await browserChecks(instance, results));
+	});
 }
 
 void main();

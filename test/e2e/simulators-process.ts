@@ -5,13 +5,10 @@
  * the parent goes away.
  */
 import { vendorNamed, type RunningSimulator, type SimulatorStats } from './vendors';
+import { runSimulatorsChild } from '../simulators/base/ipc-child';
 import type { ChildMessage, ParentMessage, SimulatorsOptions } from './lib/simulator-messages';
 
 const running = new Map<string, RunningSimulator>();
-
-function send(message: ChildMessage): void {
-	process.send?.(message);
-}
 
 function statsOf(sim: RunningSimulator): SimulatorStats {
 	const byMethod: Record<string, number> = {};
@@ -20,34 +17,24 @@ function statsOf(sim: RunningSimulator): SimulatorStats {
 	return { requests, byMethod, byStatus: Object.fromEntries(Object.entries(byStatus).map(([status, count]) => [status, count])) };
 }
 
-async function stopAll(): Promise<void> {
-	await Promise.allSettled([...running.values()].map(async (sim) => await sim.stop()));
-	running.clear();
-}
+const options = JSON.parse(process.argv[2] ?? '{}') as SimulatorsOptions;
 
-async function main(): Promise<void> {
-	const options = JSON.parse(process.argv[2] ?? '{}') as SimulatorsOptions;
-	for (const name of options.vendors) {
-		const vendor = vendorNamed(name);
-		if (!vendor) throw new Error(`No e2e vendor module for "${name}" (test/e2e/vendors)`);
-		running.set(name, await vendor.startSimulator(options.fixedPorts ? vendor.devPort : undefined));
-	}
-	process.on('message', (message: ParentMessage) => {
+runSimulatorsChild<ParentMessage, ChildMessage>({
+	running,
+	start: async () => {
+		for (const name of options.vendors) {
+			const vendor = vendorNamed(name);
+			if (!vendor) throw new Error(`No e2e vendor module for "${name}" (test/e2e/vendors)`);
+			running.set(name, await vendor.startSimulator(options.fixedPorts ? vendor.devPort : undefined));
+		}
+	},
+	answer: (message, send) => {
 		if (message.type === 'stats') {
 			send({ type: 'stats', id: message.id, stats: Object.fromEntries([...running].map(([name, sim]) => [name, statsOf(sim)])) });
 		} else if (message.type === 'requests') {
 			const log = running.get(message.vendor)?.server.log ?? [];
 			const requests = log.filter((request) => request.seq > message.afterSeq).map(({ seq, method, path, query, body }) => ({ seq, method, path, query, body }));
 			send({ type: 'requests', id: message.id, requests });
-		} else if (message.type === 'stop') {
-			void stopAll().then(() => process.exit(0));
 		}
-	});
-	process.on('disconnect', () => void stopAll().then(() => process.exit(0)));
-	send({ type: 'ready', credentials: Object.fromEntries([...running].map(([name, sim]) => [name, sim.credentialData])) });
-}
-
-main().catch((error: unknown) => {
-	send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-	void stopAll().then(() => process.exit(1));
+	},
 });

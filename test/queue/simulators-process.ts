@@ -14,6 +14,7 @@ import { startOlConnectDemoSimulator } from '../../scripts/demo/simulators/olcon
 import { startRightslineDemoSimulator } from '../../scripts/demo/simulators/rightsline';
 import { startVbaDemoSimulator } from '../../scripts/demo/simulators/vba';
 import type { DemoSimulator } from '../../scripts/demo/types';
+import { runSimulatorsChild } from '../simulators/base/ipc-child';
 import { LOAD, type QueueChildMessage, type QueueParentMessage, type VendorStats } from './lib/sim-messages';
 
 type Running = DemoSimulator<VbaSimulator | BigChangeSimulator | OlConnectSimulator | RightslineSimulator> & { logins: () => number };
@@ -97,18 +98,12 @@ async function start(vendor: string): Promise<Running> {
 	return sim;
 }
 
-async function stopAll(): Promise<void> {
-	await Promise.allSettled([...running.values()].map(async (sim) => await sim.stop()));
-	running.clear();
-}
-
-function send(message: QueueChildMessage): void {
-	process.send?.(message);
-}
-
-async function main(): Promise<void> {
-	for (const vendor of Object.keys(starters)) await start(vendor);
-	process.on('message', (message: QueueParentMessage) => {
+runSimulatorsChild<QueueParentMessage, QueueChildMessage>({
+	running,
+	start: async () => {
+		for (const vendor of Object.keys(starters)) await start(vendor);
+	},
+	answer: (message, send) => {
 		if (message.type === 'stats') {
 			send({ type: 'stats', id: message.id, stats: Object.fromEntries([...running].map(([name, sim]) => [name, statsOf(name, sim)])) });
 		} else if (message.type === 'reset') {
@@ -117,15 +112,6 @@ async function main(): Promise<void> {
 				await start(message.vendor);
 				send({ type: 'reset', id: message.id });
 			})();
-		} else if (message.type === 'stop') {
-			void stopAll().then(() => process.exit(0));
 		}
-	});
-	process.on('disconnect', () => void stopAll().then(() => process.exit(0)));
-	send({ type: 'ready', credentials: Object.fromEntries([...running].map(([name, sim]) => [name, sim.credentialData])) });
-}
-
-main().catch((error: unknown) => {
-	send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-	void stopAll().then(() => process.exit(1));
+	},
 });

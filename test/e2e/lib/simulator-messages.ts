@@ -1,6 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { SimulatorStats } from '../vendors';
+import type { LifecycleMessage } from '../../simulators/base/ipc-child';
 
 export interface SimulatorsOptions {
 	vendors: string[];
@@ -20,7 +19,6 @@ export interface LoggedRequest {
 export type ParentMessage = { type: 'stats'; id: number } | { type: 'requests'; id: number; vendor: string; afterSeq: number } | { type: 'stop' };
 
 export type ChildMessage =
-	| { type: 'ready'; credentials: Record<string, IDataObject> }
-	| { type: 'failed'; message: string }
+	| LifecycleMessage
 	| { type: 'stats'; id: number; stats: Record<string, SimulatorStats> }
 	| { type: 'requests'; id: number; requests: LoggedRequest[] };

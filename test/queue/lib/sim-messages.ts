@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { LifecycleMessage } from '../../simulators/base/ipc-child';
 
 /** The load test's shape, shared by the simulators (which seed for it) and the runner. */
 export const LOAD = Object.freeze({
@@ -28,7 +28,6 @@ export interface VendorStats {
 export type QueueParentMessage = { type: 'stats'; id: number } | { type: 'reset'; id: number; vendor: string } | { type: 'stop' };
 
 export type QueueChildMessage =
-	| { type: 'ready'; credentials: Record<string, IDataObject> }
-	| { type: 'failed'; message: string }
+	| LifecycleMessage
 	| { type: 'stats'; id: number; stats: Record<string, VendorStats> }
 	| { type: 'reset'; id: number };
