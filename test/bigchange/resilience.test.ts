@@ -1,3 +1,4 @@
+import { holdAndCount } from '../simulators/base';
 import { createBigChangeSimulator, type BigChangeSimulator } from '../simulators/bigchange';
 import { expectEachItemOnce, seedJobs, UNPACED, updateDescriptions } from './bigchange-fixture';
 
@@ -72,17 +73,9 @@ describe('BigChange Job Update: many items, faults and pacing', () => {
 
 	it('sends up to Parallel Requests at once, never more', async () => {
 		const jobs = seedJobs(sim, 30);
-		let inFlight = 0;
-		let peak = 0;
-		sim.server.use(async (req) => {
-			if (!isPatch(req)) return undefined;
-			peak = Math.max(peak, ++inFlight);
-			await new Promise((resolve) => setTimeout(resolve, 20));
-			inFlight--;
-			return undefined;
-		});
+		const held = holdAndCount(sim.server, isPatch, 20);
 		await updateDescriptions(sim, jobs, { ...UNPACED, concurrency: 3 });
-		expect(peak).toBe(3);
+		expect(held.peak()).toBe(3);
 	});
 
 	it('repeats a PATCH after a dropped connection or a 502 (same values, safe to repeat)', async () => {

@@ -1,4 +1,5 @@
 import { OLC_REQUEST_PROFILE } from '../../nodes/OlConnectJobEntity/helpers/request-profile';
+import { holdAndCount } from '../simulators/base';
 import { createOlConnectSimulator, manyJobs, sampleJobs, type OlConnectSimulator } from '../simulators/olconnect';
 import { dataRequests, expectEachItemOnce, runJobNode, descriptionOf } from './olconnect-fixture';
 
@@ -30,21 +31,13 @@ describe('OL Connect Job Entity under server faults', () => {
 		const jobs = manyJobs(60, 5000);
 		sim = await createOlConnectSimulator({ jobs });
 		expect(OLC_REQUEST_PROFILE.defaults).toMatchObject({ concurrency: 0, requestsPerSecond: 40 });
-		let inFlight = 0;
-		let peak = 0;
-		sim.server.use(async (req) => {
-			if (!isGet(req)) return undefined;
-			peak = Math.max(peak, ++inFlight);
-			// A server that takes 300 ms: 40 a second needs about 12 in flight, where 4 gave 13 a second.
-			await new Promise((resolve) => setTimeout(resolve, 300));
-			inFlight--;
-			return undefined;
-		});
+		// A server that takes 300 ms: 40 a second needs about 12 in flight, where 4 gave 13 a second.
+		const held = holdAndCount(sim.server, isGet, 300);
 		const run = await runJobNode({ sim, operation: 'getProperties', items: jobs.map((job) => ({ jobId: job.id })) });
 		expectEachItemOnce(run, 60);
 		expect(run.errors).toEqual([]);
-		expect(peak).toBeGreaterThan(4);
-		expect(peak).toBeLessThanOrEqual(20);
+		expect(held.peak()).toBeGreaterThan(4);
+		expect(held.peak()).toBeLessThanOrEqual(20);
 		// The pace (40/s with a fifth of a second's burst) caps any one second at 48 requests, however
 		// late the machine runs; a slow machine only sends fewer.
 		const times = dataRequests(sim).map((req) => req.time).sort((a, b) => a - b);

@@ -7,5 +7,6 @@ export { Router, type RouteMatch } from './router';
 export { encodeResponse, proxyErrorPage, type EncodedResponse } from './encode';
 export { seededRandom, shuffleInPlace } from './prng';
 export { systemClock } from './clock';
+export { holdAndCount } from './in-flight';
 export { hasOpenssl, selfSignedCertificate } from './certificate';
 export { call, type CallResult } from './test-client';
