@@ -101,17 +101,12 @@ async function floor(credentialsHelper: TestCredentialsHelper, baseUrl: string, 
 }
 
 interface Round extends RoundTimes {
-	nodeMs: number;
-	cpuUs: number;
-	peakRssMb: number;
 	success: number;
 	batches: number;
 	processingMs: number;
 	polls: number;
 	requests: number;
-	rawMs: number;
 	rawCreated: number;
-	floorMs: number;
 	firstBatchMs: number;
 	refillMs: number;
 }

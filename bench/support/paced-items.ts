@@ -18,7 +18,7 @@ import { runChildForResult } from './child';
 import { caseEntry } from './entry';
 import { bareRequestLoop } from './floor';
 import { inLanes, pacer, retryAfterMs, sleep } from './lanes';
-import { benchLine, commonFigures } from './measure';
+import { benchLine, commonFigures, type RoundTimes } from './measure';
 import { makeTlsFiles, measured, roundInChild, RTTS_MS, startNetworked, type TlsFiles } from './network';
 
 /** One request of the raw client: a path under the base URL, and its JSON body. */
@@ -54,13 +54,8 @@ export interface PacedItemsCase {
 	};
 }
 
-interface Round {
-	nodeMs: number;
-	cpuUs: number;
-	peakRssMb: number;
+interface Round extends RoundTimes {
 	lanes: number;
-	rawMs: number;
-	floorMs: number;
 }
 
 interface RawOptions {
